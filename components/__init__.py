@@ -1,0 +1,1 @@
+"""TRD Map building blocks: content store, domain rules, figures and small render helpers."""

@@ -1,0 +1,48 @@
+"""The app's pages: one registry that the router builds from and that content links are checked against."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    id: str  # the url path, and the id content uses to link here
+    title: str
+    icon: str
+    script: str
+    section: str
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("map", "TRD map", ":material/hub:", "app_pages/map.py", "Learn"),
+    PageSpec("ladder", "Treatment ladder", ":material/stairs:", "app_pages/ladder.py", "Learn"),
+    PageSpec("timelines", "Timelines", ":material/timeline:", "app_pages/timelines.py", "Compare"),
+    PageSpec(
+        "onset", "Onset & commitment", ":material/schedule:", "app_pages/onset.py", "Compare"
+    ),
+    PageSpec(
+        "checker", "Trial checker", ":material/fact_check:", "app_pages/checker.py", "Practice"
+    ),
+    PageSpec("cases", "Case discussions", ":material/groups:", "app_pages/cases.py", "Practice"),
+    PageSpec("quiz", "Knowledge check", ":material/quiz:", "app_pages/quiz.py", "Practice"),
+    PageSpec(
+        "presentation", "Presentation", ":material/slideshow:", "app_pages/presentation.py",
+        "Practice",
+    ),
+    PageSpec(
+        "glossary", "Glossary & search", ":material/search:", "app_pages/glossary.py", "Reference"
+    ),
+    PageSpec("sources", "Sources", ":material/library_books:", "app_pages/sources.py", "Reference"),
+    PageSpec("about", "About", ":material/info:", "app_pages/about.py", "Reference"),
+)
+
+HOME_PAGE_ID = "map"
+PAGE_BY_ID: dict[str, PageSpec] = {page.id: page for page in PAGES}
+
+
+def sections() -> dict[str, list[PageSpec]]:
+    """Pages grouped by navigation section, in registry order."""
+    grouped: dict[str, list[PageSpec]] = {}
+    for page in PAGES:
+        grouped.setdefault(page.section, []).append(page)
+    return grouped

@@ -1,0 +1,1 @@
+"""Typed models of every content file in data/, one module per content area."""

@@ -1,0 +1,55 @@
+"""Small Streamlit render helpers shared by the frame and the pages."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+from components.content import ContentError, ContentSet
+from components.schema.frame import FrameFile
+
+# Shown only when the content files are broken: a safety line must not vanish with a YAML typo.
+FALLBACK_CRISIS_LINE = "In the US, call or text 988; call 911 in an emergency."
+
+
+def render_frame(frame: FrameFile) -> None:
+    """The crisis line above every page and the education notice in the sidebar."""
+    st.markdown(f":material/call: **{frame.crisis_line.text}**")
+    with st.sidebar:
+        st.caption(f":material/school: {frame.education_notice}")
+
+
+def render_content_error(error: ContentError) -> None:
+    """One panel instead of any clinical content: what is wrong, where, and how to check it."""
+    st.markdown(f":material/call: **{FALLBACK_CRISIS_LINE}**")
+    st.title("TRD Map cannot show its content")
+    problems = "\n".join(f"- `{problem}`" for problem in error.problems)
+    st.error(
+        f"The content files have {len(error.problems)} problem(s), so no clinical content is "
+        f"shown until they are fixed. Each line names the file, the entry, the field and what "
+        f"is wrong:\n\n{problems}",
+        icon=":material/error:",
+    )
+    st.info(
+        "To check the content after editing it, run `python -m components.content` in the app's "
+        "folder. It prints OK when every file is valid.",
+        icon=":material/build:",
+    )
+
+
+def render_page_header(title: str, intro: str) -> None:
+    st.title(title)
+    st.markdown(intro)
+
+
+def render_sources(content: ContentSet, source_ids: Iterable[str], reviewed: object = None) -> None:
+    """A caption naming the sources behind what is shown, and when it was last reviewed."""
+    citations = "; ".join(content.source(sid).citation() for sid in dict.fromkeys(source_ids))
+    line = f"Sources: {citations}"
+    if reviewed:
+        line += f" · Reviewed {reviewed}"
+    st.caption(line)
+
+
+def render_coming_soon(what: str) -> None:
+    st.info(f"{what} is being written and arrives with its own issue.", icon=":material/construction:")
