@@ -30,7 +30,7 @@ def raw(edit):
 
 
 def first_source(document: dict) -> dict:
-    return document["sources"][1]  # star-d-rush-2006
+    return next(s for s in document["sources"] if s["id"] == "star-d-rush-2006")
 
 
 def test_the_shipped_content_is_valid():
