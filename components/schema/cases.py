@@ -1,19 +1,53 @@
-"""Practice cases: short patient stories with the expected classification. (Issues 6 and 7.)"""
+"""Practice cases: short patient stories told in stages, with their trials and the expected answer."""
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from components.schema.common import SourcedEntry, Strict, Text
+from components.schema.common import RefTo, SourcedEntry, Strict, Text
+from components.schema.referral import AdherenceId, ClassificationId, OutcomeId
+
+DrugId = Annotated[str, RefTo("drug")]
+RedFlagId = Annotated[str, RefTo("red-flag")]
+DurationId = Annotated[str, RefTo("msm-duration")]
+SeverityId = Annotated[str, RefTo("msm-severity")]
+ExpectedClassification = Annotated[ClassificationId, RefTo("classification")]
+
+
+class CaseTrial(Strict):
+    """One antidepressant trial as the story tells it, loadable into the trial checker."""
+
+    drug: DrugId
+    dose_mg_per_day: float = Field(gt=0)
+    weeks: float = Field(gt=0, description="Weeks at this dose")
+    adherence: AdherenceId
+    outcome: OutcomeId
+    stopped_for_side_effects: bool = False
+
+
+class CaseStaging(Strict):
+    """The Maudsley Staging Method answers the story implies (option ids from data/referral.yaml)."""
+
+    duration: DurationId
+    severity: SeverityId
+    augmentation_used: bool = False
+    ect_used: bool = False
 
 
 class PracticeCase(SourcedEntry):
     id_space: ClassVar[str] = "case"
     title: Text
-    story: Text
+    stages: list[Text] = Field(min_length=2, description="The story, revealed one part at a time")
+    discussion_prompts: list[Text] = Field(min_length=1)
+    trials: list[CaseTrial] = Field(min_length=1)
+    red_flags: list[RedFlagId] = Field(default_factory=list)
+    staging: CaseStaging
+    expected_classification: ExpectedClassification = Field(
+        description="What the checker concludes under the default adequacy definition"
+    )
     teaching_point: Text
 
 
 class CasesFile(Strict):
-    cases: list[PracticeCase] = Field(default_factory=list)
+    cases: list[PracticeCase] = Field(min_length=8)
