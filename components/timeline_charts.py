@@ -1,0 +1,189 @@
+"""Pure figure builders for the Timelines page: STAR*D remission by level, and sequencing timelines."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import plotly.graph_objects as go
+
+from components.charts import apply_house_style, palette
+from components.schema.sources import Source
+from components.schema.timelines import SequentialTrial, StarD
+from components.sequencing import SequencePlan, star_d_cumulative
+
+# Lanes inside one timeline row: the shortest schedule above, the longest below.
+LANE_OFFSET = 0.19
+BAR_WIDTH = 0.34
+# Review ticks and outlines: a mid grey that reads on both the light and the dark theme.
+NEUTRAL = "#808080"
+
+
+def source_names(sources: list[Source]) -> dict[str, str]:
+    """Short names for hover text, e.g. 'Rush AJ (2006)'."""
+    return {s.id: f"{s.authors.split(',')[0].strip()} ({s.year})" for s in sources}
+
+
+def _cite(ids: list[str], names: Mapping[str, str] | None) -> str:
+    return "; ".join((names or {}).get(sid, sid) for sid in ids)
+
+
+# ---------------------------------------------------------------- STAR*D
+
+
+def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) -> go.Figure:
+    """Remission per STAR*D level (bars), the theoretical cumulative line, and the 2023 re-analysis."""
+    colours = palette()
+    levels = [f"Level {lv.level}<br>n = {lv.patients_entering:,}" for lv in star_d.levels]
+    per_level = [lv.remission_percent for lv in star_d.levels]
+    cumulative = star_d_cumulative(star_d)
+    figure = go.Figure()
+    figure.add_bar(
+        name="Remission at this level (% of those entering it)",
+        x=levels, y=per_level, marker_color=colours[0],
+        text=[f"{p:.1f}%" for p in per_level], textposition="inside", insidetextanchor="end",
+        textfont={"color": "#ffffff"},
+        customdata=[[lv.treatments, _cite(lv.sources, names)] for lv in star_d.levels],
+        hovertemplate="%{x}: %{y:.1f}% remitted (QIDS-SR16)<br>%{customdata[0]}"
+                      "<br>Source: %{customdata[1]}<extra></extra>",
+    )
+    reported = star_d.reported_cumulative
+    figure.add_scatter(
+        name="Cumulative, if nobody dropped out (% of all)", x=levels, y=cumulative,
+        mode="lines+markers+text", line={"color": colours[1], "width": 3},
+        marker={"size": 10}, text=["", "", "", f"{reported.value_label()} reported"],
+        textposition="top left",
+        hovertemplate="%{x}: %{y:.1f}% cumulative, theoretical (no dropouts)<br>Source: "
+                      f"{_cite(reported.sources, names)}<extra></extra>",
+    )
+    reanalysed = star_d.reanalysed_cumulative
+    figure.add_scatter(
+        name=f"{reanalysed.label} (HRSD17)", x=[levels[-1]], y=[reanalysed.percent],
+        mode="markers+text", marker={"symbol": "diamond", "size": 16, "color": colours[5]},
+        text=[f"{reanalysed.value_label()} re-analysed"], textposition="middle left",
+        hovertemplate=f"{reanalysed.label}: {reanalysed.value_label()} ({reanalysed.scale})"
+                      f"<br>Source: {_cite(reanalysed.sources, names)}<extra></extra>",
+    )
+    primary = star_d.level_one_primary
+    figure.add_scatter(
+        name=f"{primary.label} (HRSD17)", x=[levels[0]], y=[primary.percent],
+        mode="markers", marker={"symbol": "x", "size": 14, "color": colours[2]},
+        hovertemplate=f"{primary.label}: {primary.value_label()} ({primary.scale})"
+                      f"<br>Source: {_cite(primary.sources, names)}<extra></extra>",
+    )
+    figure.update_yaxes(title_text="Patients in remission (%)", range=[0, 100], ticksuffix="%")
+    figure.update_xaxes(title_text="STAR*D treatment level (patients entering)")
+    return apply_house_style(figure, height=480)
+
+
+def star_d_rows(star_d: StarD) -> list[dict[str, object]]:
+    """The STAR*D figure as table rows, for screen readers and printouts."""
+    cumulative = star_d_cumulative(star_d)
+    return [
+        {
+            "Level": lv.level,
+            "Treatments": lv.treatments,
+            "Patients entering": lv.patients_entering,
+            "Remission at this level (QIDS-SR16)": f"{lv.remission_percent:g}%",
+            "Cumulative if nobody dropped out": f"{total:g}%",
+        }
+        for lv, total in zip(star_d.levels, cumulative, strict=True)
+    ]
+
+
+def trial_arm_rows(trials: list[SequentialTrial]) -> list[dict[str, object]]:
+    return [
+        {
+            "Trial": trial.name,
+            "Question": trial.question,
+            "Arm": arm.label,
+            "Patients": arm.patients,
+            "Remission": f"{arm.remission_percent:g}%",
+            "Outcome": trial.outcome,
+        }
+        for trial in trials
+        for arm in trial.arms
+    ]
+
+
+# ---------------------------------------------------------------- sequencing timelines
+
+
+def make_pathway_figure(plan: SequencePlan, title: str | None = None) -> go.Figure:
+    """A Gantt-style timeline of a planned sequence, in weeks, drawn on its shortest and longest schedule.
+
+    Each row has two lanes: every step at its shorter length (top) and at its longer length
+    (bottom). Review points sit at the end of each bar, referral is a star, flagged steps are
+    hatched in the warning colour and marked with a warning sign on the axis.
+    """
+    colours = palette()
+    warn = colours[5]
+    rows = list(plan.steps)
+    ticks = [("⚠ " if p.flags else "") + p.step.label for p in rows]
+    figure = go.Figure()
+    bars = [p for p in rows if not p.is_milestone]
+    for lane, offset, colour, name in (
+        ("low", -LANE_OFFSET, colours[0], "If every step takes its shorter length"),
+        ("high", LANE_OFFSET, colours[4], "If every step takes its longer length"),
+    ):
+        figure.add_bar(
+            name=name, orientation="h", width=BAR_WIDTH,
+            y=[rows.index(p) + offset for p in bars],
+            base=[getattr(p.start, lane) for p in bars],
+            x=[getattr(p.end, lane) - getattr(p.start, lane) for p in bars],
+            marker={"color": [warn if p.flags else colour for p in bars],
+                    "pattern": {"shape": ["/" if p.flags else "" for p in bars]}},
+            customdata=[[p.step.label, p.step.weeks.label(), getattr(p.start, lane),
+                         getattr(p.end, lane), "; ".join(f.title for f in p.flags) or "none"]
+                        for p in bars],
+            hovertemplate="<b>%{customdata[0]}</b><br>Weeks %{customdata[2]:g}–%{customdata[3]:g}"
+                          "<br>Needs %{customdata[1]}<br>Flags: %{customdata[4]}<extra></extra>",
+        )
+    figure.add_scatter(
+        name="Review point", mode="markers", showlegend=bool(bars),
+        x=[p.end.low for p in bars] + [p.end.high for p in bars],
+        y=[rows.index(p) - LANE_OFFSET for p in bars] + [rows.index(p) + LANE_OFFSET for p in bars],
+        marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": NEUTRAL}},
+        customdata=[p.step.review_point for p in bars] * 2,
+        hovertemplate="Review at week %{x:g}: %{customdata}<extra></extra>",
+    )
+    milestones = [p for p in rows if p.is_milestone]
+    if milestones:
+        figure.add_scatter(
+            name="Referral", mode="markers",
+            x=[p.start.low for p in milestones] + [p.start.high for p in milestones],
+            y=[rows.index(p) - LANE_OFFSET for p in milestones]
+            + [rows.index(p) + LANE_OFFSET for p in milestones],
+            marker={"symbol": "star", "size": 18,
+                    "color": [warn if p.flags else colours[2] for p in milestones] * 2,
+                    "line": {"width": 1, "color": NEUTRAL}},
+            customdata=[p.step.label for p in milestones] * 2,
+            hovertemplate="%{customdata} at week %{x:g}<extra></extra>",
+        )
+    if plan.referral_due is not None:
+        due = plan.referral_due
+        figure.add_vrect(x0=due.low, x1=max(due.high, due.low + 0.3), fillcolor=colours[2],
+                         opacity=0.18, line_width=0)
+        figure.add_annotation(x=due.low, y=-0.5, yref="y", text=f"Referral due ({due.label()})",
+                              showarrow=False, xanchor="left", yanchor="bottom",
+                              font={"size": 13})
+    figure.update_yaxes(tickvals=list(range(len(rows))), ticktext=ticks, autorange="reversed",
+                        title_text="Step, in order")
+    figure.update_xaxes(title_text="Weeks since the first step started (rough)", rangemode="tozero",
+                        range=[0, max(plan.total_weeks.high, 4) * 1.06])
+    height = 200 + 70 * max(len(rows), 2)
+    return apply_house_style(figure, title=title, height=height)
+
+
+# ---------------------------------------------------------------- how to read each chart
+
+HOW_TO_READ_STAR_D = (
+    "How to read this: each bar is the share of patients entering that level who remitted there; "
+    "the line adds the levels up as if nobody dropped out, which is how the headline figure was "
+    "computed. The diamond is the 2023 re-analysis of the same cumulative figure; the cross is "
+    "level 1 on the trial's primary scale."
+)
+HOW_TO_READ_PATHWAY = (
+    "How to read this: each row is a step, in order; weeks run left to right. The upper bar of a "
+    "row places every step at its shorter length, the lower bar at its longer length, so together "
+    "they show how far the timeline can stretch. Ticks mark review points, a star marks referral, "
+    "the shaded band is when referral became due, and hatched rows marked ⚠ carry a flag."
+)
