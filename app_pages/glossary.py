@@ -1,5 +1,37 @@
-"""Glossary & search: placeholder until its issue fills it."""
-from components.ui import render_coming_soon, render_page_header
+"""Glossary & search: plain definitions, and one search box over every piece of teaching content."""
+import streamlit as st
 
-render_page_header("Glossary & search", "This page is part of TRD Map's first release.")
-render_coming_soon("This page")
+from components.content import content
+from components.navigation import PAGE_BY_ID
+from components.search import build_search_index, search
+from components.ui import render_page_header, render_sources
+
+c = content()
+render_page_header("Glossary & search", "Find a term, a map node, a treatment option, a quiz "
+                   "question or a practice case, and jump to where the app teaches it.")
+
+query = st.text_input("Search all content", value=st.query_params.get("q", ""),
+                      key="glossary_search", type="search", placeholder="For example: iTBS, remission, REMS")
+if query.strip():
+    hits = search(build_search_index(c), query)
+    st.caption(f"{len(hits)} result(s) for “{query.strip()}”, best match first.")
+    if not hits:
+        st.info("Nothing matches. Try a shorter word or an abbreviation such as TMS or ECT.")
+    for hit in hits:
+        target = hit.doc.target
+        st.page_link(PAGE_BY_ID[target.page].script, label=f"{hit.doc.kind_label}: {hit.doc.title}",
+                     query_params=target.params or None, icon=":material/arrow_forward:")
+
+st.header("Glossary")
+terms = sorted(c.glossary.terms, key=lambda t: t.term.casefold())
+asked = st.query_params.get("term")
+if asked and asked not in {t.id for t in terms}:
+    st.info(f"The glossary has no term with the id “{asked}”; here is the full list.")
+for term in terms:
+    title = term.term + (f" ({', '.join(term.also_called)})" if term.also_called else "")
+    with st.expander(title, expanded=term.id == asked, key=f"glossary_term_{term.id}"):
+        st.markdown(term.definition)
+        if term.see:
+            st.page_link(PAGE_BY_ID[term.see.page].script, label=f"Learn more: {term.see.label}",
+                         query_params=term.see.params or None, icon=":material/school:")
+        render_sources(c, term.sources, term.reviewed)

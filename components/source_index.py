@@ -1,0 +1,187 @@
+"""Which content cites each source, and how recently each content area was reviewed."""
+from __future__ import annotations
+
+import datetime as dt
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from components.schema.common import Entry, RefTo
+from components.schema.sources import SOURCE_KIND_LABELS, Source
+
+STALE_AFTER_MONTHS = 12
+
+# Content areas as a reader knows them; a file missing here is shown under its file name.
+AREA_LABELS: dict[str, str] = {
+    "frame": "App frame (crisis line)",
+    "map": "TRD map",
+    "treatments": "Treatment ladder",
+    "timelines": "Timelines and onset",
+    "referral": "Trial checker and referral",
+    "cases": "Practice cases",
+    "quiz": "Knowledge check",
+    "glossary": "Glossary",
+    "presentation": "Presentation",
+}
+
+# Where each kind of entry is taught, and the query parameter that opens it there.
+ENTRY_PAGES: dict[str, tuple[str, str | None]] = {
+    "map-node": ("map", "node"),
+    "treatment": ("ladder", "option"),
+    "term": ("glossary", "term"),
+    "question": ("quiz", None),
+    "case": ("cases", "case"),
+}
+AREA_PAGES: dict[str, str] = {
+    "frame": "about", "map": "map", "treatments": "ladder", "timelines": "timelines",
+    "referral": "checker", "cases": "cases", "quiz": "quiz", "glossary": "glossary",
+    "presentation": "presentation",
+}
+LABEL_FIELDS = ("term", "label", "name", "title", "prompt")
+
+
+@dataclass(frozen=True)
+class PageTarget:
+    """A page id with the query parameters that open the right item on it."""
+
+    page: str
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Citing:
+    """One place in the content that cites a source."""
+
+    area: str
+    entry_id: str
+    label: str
+    target: PageTarget
+
+
+@dataclass(frozen=True)
+class ReviewedItem:
+    area: str
+    entry_id: str
+    label: str
+    reviewed: dt.date
+
+
+@dataclass(frozen=True)
+class AreaReview:
+    """The review state of one content area."""
+
+    area: str
+    label: str
+    entries: int
+    last_reviewed: dt.date
+    oldest_reviewed: dt.date
+    stale: tuple[ReviewedItem, ...]
+
+
+def area_label(area: str) -> str:
+    return AREA_LABELS.get(area, f"data/{area}.yaml")
+
+
+def entry_label(entry: BaseModel) -> str:
+    """The human name of an entry: its term, label, name, title or prompt, else its id."""
+    for name in LABEL_FIELDS:
+        value = getattr(entry, name, None)
+        if isinstance(value, str) and value:
+            return value
+    return getattr(entry, "id", "")
+
+
+def target_for(area: str, entry: Entry | None) -> PageTarget:
+    """The page (and deep-link parameters) where an entry is shown."""
+    if entry is not None and entry.id_space in ENTRY_PAGES:
+        page, param = ENTRY_PAGES[entry.id_space]
+        if entry.id_space == "question":
+            return PageTarget(page, {"topic": getattr(entry, "topic", "")})
+        return PageTarget(page, {param: entry.id} if param else {})
+    return PageTarget(AREA_PAGES.get(area, "sources"))
+
+
+def _is_source_ref(annotation: object, metadata: typing.Sequence = ()) -> bool:
+    if any(isinstance(m, RefTo) and m.kind == "source" for m in metadata):
+        return True
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _is_source_ref(args[0], args[1:])
+    return any(_is_source_ref(arg) for arg in args)
+
+
+def _walk(model: BaseModel, area: str, entry: Entry | None
+          ) -> Iterator[tuple[str, Entry | None, BaseModel]]:
+    """Yield (area, nearest enclosing entry, model) for every model nested in `model`."""
+    entry = model if isinstance(model, Entry) else entry
+    yield area, entry, model
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                yield from _walk(item, area, entry)
+
+
+def _areas(content: BaseModel) -> Iterator[tuple[str, Entry | None, BaseModel]]:
+    for area in type(content).model_fields:
+        if area != "sources":
+            yield from _walk(getattr(content, area), area, None)
+
+
+def compute_citations(content: BaseModel) -> dict[str, list[Citing]]:
+    """For each source id, every entry that cites it (each entry once, in content order)."""
+    cited: dict[str, list[Citing]] = {}
+    for area, entry, model in _areas(content):
+        for name, info in type(model).model_fields.items():
+            if not _is_source_ref(info.annotation, info.metadata):
+                continue
+            value = getattr(model, name)
+            for source_id in value if isinstance(value, list) else [value]:
+                citing = Citing(area, entry.id if entry else "-",
+                                entry_label(entry) if entry else area_label(area),
+                                target_for(area, entry))
+                if citing not in cited.setdefault(source_id, []):
+                    cited[source_id].append(citing)
+    return cited
+
+
+def is_stale(reviewed: dt.date, today: dt.date, months: int = STALE_AFTER_MONTHS) -> bool:
+    """True when a review date lies more than `months` calendar months before `today`."""
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    month += 1
+    day = min(today.day, _days_in_month(year, month))
+    return reviewed < dt.date(year, month, day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
+def compute_area_reviews(content: BaseModel, today: dt.date) -> list[AreaReview]:
+    """Per content area: entries with a review date, the latest and oldest date, stale entries."""
+    by_area: dict[str, list[ReviewedItem]] = {}
+    for area, entry, model in _areas(content):
+        reviewed = getattr(model, "reviewed", None)
+        if isinstance(reviewed, dt.date):
+            label = entry_label(entry) if entry else area_label(area)
+            by_area.setdefault(area, []).append(
+                ReviewedItem(area, entry.id if entry else "-", label, reviewed))
+    reviews = []
+    for area, items in by_area.items():
+        dates = [item.reviewed for item in items]
+        stale = tuple(item for item in items if is_stale(item.reviewed, today))
+        reviews.append(AreaReview(area, area_label(area), len(items), max(dates), min(dates), stale))
+    return reviews
+
+
+def group_sources_by_kind(sources: list[Source]) -> list[tuple[str, list[Source]]]:
+    """Sources grouped under their kind's label, kinds in the registry's order, newest first."""
+    groups = []
+    for kind, label in SOURCE_KIND_LABELS.items():
+        members = sorted((s for s in sources if s.kind == kind), key=lambda s: (-s.year, s.id))
+        if members:
+            groups.append((label, members))
+    return groups
