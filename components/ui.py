@@ -1,6 +1,7 @@
 """Small Streamlit render helpers shared by the frame and the pages."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import streamlit as st
@@ -53,3 +54,8 @@ def render_sources(content: ContentSet, source_ids: Iterable[str], reviewed: obj
 
 def render_coming_soon(what: str) -> None:
     st.info(f"{what} is being written and arrives with its own issue.", icon=":material/construction:")
+
+
+def escape_markdown(text: str) -> str:
+    """Content text shown through Markdown as written: 'STAR*D' must not open an emphasis."""
+    return re.sub(r"([\\*_`$~\[\]<>|#])", r"\\\1", text)
