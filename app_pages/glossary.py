@@ -4,7 +4,7 @@ import streamlit as st
 from components.content import content
 from components.navigation import PAGE_BY_ID
 from components.search import build_search_index, search
-from components.ui import render_page_header, render_sources
+from components.ui import escape_markdown, render_page_header, render_sources
 
 c = content()
 render_page_header("Glossary & search", "Find a term, a map node, a treatment option, a quiz "
@@ -19,8 +19,9 @@ if query.strip():
         st.info("Nothing matches. Try a shorter word or an abbreviation such as TMS or ECT.")
     for hit in hits:
         target = hit.doc.target
-        st.page_link(PAGE_BY_ID[target.page].script, label=f"{hit.doc.kind_label}: {hit.doc.title}",
-                     query_params=target.params or None, icon=":material/arrow_forward:")
+        st.page_link(PAGE_BY_ID[target.page].script, query_params=target.params or None,
+                     label=f"{hit.doc.kind_label}: {escape_markdown(hit.doc.title)}",
+                     icon=":material/arrow_forward:")
 
 st.header("Glossary")
 terms = sorted(c.glossary.terms, key=lambda t: t.term.casefold())
@@ -29,8 +30,8 @@ if asked and asked not in {t.id for t in terms}:
     st.info(f"The glossary has no term with the id “{asked}”; here is the full list.")
 for term in terms:
     title = term.term + (f" ({', '.join(term.also_called)})" if term.also_called else "")
-    with st.expander(title, expanded=term.id == asked, key=f"glossary_term_{term.id}"):
-        st.markdown(term.definition)
+    with st.expander(escape_markdown(title), expanded=term.id == asked, key=f"glossary_term_{term.id}"):
+        st.markdown(escape_markdown(term.definition))
         if term.see:
             st.page_link(PAGE_BY_ID[term.see.page].script, label=f"Learn more: {term.see.label}",
                          query_params=term.see.params or None, icon=":material/school:")

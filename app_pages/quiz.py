@@ -7,7 +7,7 @@ from components.content import content
 from components.navigation import PAGE_BY_ID
 from components.quiz import QUICK_ROUND_SIZE, assemble_round, score_round, topic_counts
 from components.schema.quiz import QUIZ_TOPIC_LABELS
-from components.ui import render_page_header, render_sources
+from components.ui import escape_markdown, render_page_header, render_sources
 
 c = content()
 questions = c.quiz.questions
@@ -35,8 +35,9 @@ round_key = f"{st.session_state['quiz_seed']}_{topic or 'quick'}"
 
 with st.form(f"quiz_form_{round_key}"):
     for number, rq in enumerate(round_questions, start=1):
-        st.radio(f"**{number}. {rq.question.prompt}**", range(len(rq.choices)), index=None,
-                 format_func=lambda i, rq=rq: rq.choices[i], key=f"quiz_q_{round_key}_{rq.id}")
+        st.radio(f"**{number}. {escape_markdown(rq.question.prompt)}**", range(len(rq.choices)),
+                 index=None, format_func=lambda i, rq=rq: escape_markdown(rq.choices[i]),
+                 key=f"quiz_q_{round_key}_{rq.id}")
     if st.form_submit_button("Check my answers", type="primary", key="quiz_check"):
         st.session_state["quiz_checked"] = round_key
 
@@ -51,10 +52,11 @@ if st.session_state.get("quiz_checked") == round_key:
     for rq in score.missed:
         chosen = answers[rq.id]
         with st.container(border=True):
-            st.markdown(f"**{rq.question.prompt}**")
-            st.markdown(f"Your answer: {rq.choices[chosen] if chosen is not None else 'none'} · "
-                        f"Correct answer: **{rq.correct_choice()}**")
-            st.markdown(rq.question.explanation)
+            yours = rq.choices[chosen] if chosen is not None else "none"
+            st.markdown(f"**{escape_markdown(rq.question.prompt)}**")
+            st.markdown(f"Your answer: {escape_markdown(yours)} · "
+                        f"Correct answer: **{escape_markdown(rq.correct_choice())}**")
+            st.markdown(escape_markdown(rq.question.explanation))
             link = rq.question.teaches
             st.page_link(PAGE_BY_ID[link.page].script, label=f"Review: {link.label}",
                          icon=":material/school:", query_params=link.params or None)

@@ -11,7 +11,7 @@ from components.source_index import (
     compute_citations,
     group_sources_by_kind,
 )
-from components.ui import render_page_header
+from components.ui import escape_markdown, render_page_header
 
 c = content()
 today = dt.date.today()
@@ -46,7 +46,7 @@ for label, sources in group_sources_by_kind(c.sources.sources):
             for citing in cited:
                 by_area.setdefault(area_label(citing.area), []).append(citing.label)
             where = "; ".join(f"{area}: {', '.join(labels)}" for area, labels in by_area.items())
-            st.markdown(f"**{source.citation()}**" + (f" [Open]({link})" if link else ""))
-            st.caption(f"`{source.id}` · " + (f"Cited by {len(cited)}: {where}" if cited
-                                               else "Not cited by any entry yet")
-                       + (f" · Note: {source.note}" if source.note else ""))
+            st.markdown(f"**{escape_markdown(source.citation())}**" + (f" [Open]({link})" if link else ""))
+            st.caption(f"`{source.id}` · " + escape_markdown(
+                (f"Cited by {len(cited)}: {where}" if cited else "Not cited by any entry yet")
+                + (f" · Note: {source.note}" if source.note else "")))

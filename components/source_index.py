@@ -39,7 +39,7 @@ AREA_PAGES: dict[str, str] = {
     "referral": "checker", "cases": "cases", "quiz": "quiz", "glossary": "glossary",
     "presentation": "presentation",
 }
-LABEL_FIELDS = ("term", "label", "name", "title", "prompt")
+LABEL_FIELDS = ("term", "label", "name", "title", "heading", "prompt")
 
 
 @dataclass(frozen=True)
@@ -112,36 +112,56 @@ def _is_source_ref(annotation: object, metadata: typing.Sequence = ()) -> bool:
     return any(_is_source_ref(arg) for arg in args)
 
 
-def _walk(model: BaseModel, area: str, entry: Entry | None
-          ) -> Iterator[tuple[str, Entry | None, BaseModel]]:
-    """Yield (area, nearest enclosing entry, model) for every model nested in `model`."""
-    entry = model if isinstance(model, Entry) else entry
-    yield area, entry, model
+@dataclass(frozen=True)
+class _Place:
+    """Where a nested model sits: its area, the nearest entry around it, or else its section."""
+
+    area: str
+    entry: Entry | None
+    section: str
+
+    def entry_id(self) -> str:
+        return self.entry.id if self.entry else "-"
+
+    def label(self, model: BaseModel) -> str:
+        """The entry's name; outside entries, the model's own name or else its section's."""
+        if self.entry:
+            return entry_label(self.entry)
+        if any(isinstance(getattr(model, name, None), str) for name in LABEL_FIELDS):
+            return entry_label(model)
+        return self.section.replace("_", " ").capitalize() if self.section else area_label(self.area)
+
+
+def _walk(model: BaseModel, place: _Place) -> Iterator[tuple[_Place, BaseModel]]:
+    """Yield (place, model) for `model` and every model nested in it."""
+    if isinstance(model, Entry):
+        place = _Place(place.area, model, place.section)
+    yield place, model
     for name in type(model).model_fields:
         value = getattr(model, name)
+        inner = place if place.section else _Place(place.area, place.entry, name)
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, BaseModel):
-                yield from _walk(item, area, entry)
+                yield from _walk(item, inner)
 
 
-def _areas(content: BaseModel) -> Iterator[tuple[str, Entry | None, BaseModel]]:
+def _areas(content: BaseModel) -> Iterator[tuple[_Place, BaseModel]]:
     for area in type(content).model_fields:
         if area != "sources":
-            yield from _walk(getattr(content, area), area, None)
+            yield from _walk(getattr(content, area), _Place(area, None, ""))
 
 
 def compute_citations(content: BaseModel) -> dict[str, list[Citing]]:
     """For each source id, every entry that cites it (each entry once, in content order)."""
     cited: dict[str, list[Citing]] = {}
-    for area, entry, model in _areas(content):
+    for place, model in _areas(content):
         for name, info in type(model).model_fields.items():
             if not _is_source_ref(info.annotation, info.metadata):
                 continue
             value = getattr(model, name)
             for source_id in value if isinstance(value, list) else [value]:
-                citing = Citing(area, entry.id if entry else "-",
-                                entry_label(entry) if entry else area_label(area),
-                                target_for(area, entry))
+                citing = Citing(place.area, place.entry_id(), place.label(model),
+                                target_for(place.area, place.entry))
                 if citing not in cited.setdefault(source_id, []):
                     cited[source_id].append(citing)
     return cited
@@ -163,12 +183,11 @@ def _days_in_month(year: int, month: int) -> int:
 def compute_area_reviews(content: BaseModel, today: dt.date) -> list[AreaReview]:
     """Per content area: entries with a review date, the latest and oldest date, stale entries."""
     by_area: dict[str, list[ReviewedItem]] = {}
-    for area, entry, model in _areas(content):
+    for place, model in _areas(content):
         reviewed = getattr(model, "reviewed", None)
         if isinstance(reviewed, dt.date):
-            label = entry_label(entry) if entry else area_label(area)
-            by_area.setdefault(area, []).append(
-                ReviewedItem(area, entry.id if entry else "-", label, reviewed))
+            by_area.setdefault(place.area, []).append(
+                ReviewedItem(place.area, place.entry_id(), place.label(model), reviewed))
     reviews = []
     for area, items in by_area.items():
         dates = [item.reviewed for item in items]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from components.content import content
+from components.ui import escape_markdown
 
 PAGE = "app_pages/sources.py"
 
@@ -11,7 +12,7 @@ def test_every_source_is_listed_under_its_kind_with_what_cites_it(run_page):
     assert not app.exception
     text = " ".join(m.value for m in app.markdown)
     for source in content().sources.sources:
-        assert source.citation() in text
+        assert escape_markdown(source.citation()) in text
     assert any(e.label.startswith("Randomised trials (") for e in app.expander)
     captions = " ".join(c.value for c in app.caption)
     assert "`spravato-label` · Cited by" in captions
