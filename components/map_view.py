@@ -1,0 +1,158 @@
+"""Streamlit render helpers and selection state for the TRD map page."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from components.content import ContentSet
+from components.navigation import PAGE_BY_ID
+from components.schema.common import Claim
+from components.schema.map import MapFile, MapLink, MapNode
+from components.ui import render_sources
+
+NODE_KEY = "map_node"
+QUERY_PARAM = "node"
+
+
+# ---------------------------------------------------------------- selection state (pure)
+
+
+def node_from_selection(selection: Mapping | None) -> str | None:
+    """The node id of the first clicked point in a plotly selection event, if any."""
+    points = (selection or {}).get("points") or []
+    for point in points:
+        node_id = point.get("customdata")
+        if isinstance(node_id, list):  # plotly sends a list when customdata has columns
+            node_id = node_id[0] if node_id else None
+        if isinstance(node_id, str):
+            return node_id
+    return None
+
+
+def requested_node(map_file: MapFile, query_value: str | None) -> tuple[str | None, bool]:
+    """The node a deep link asks for, and whether it asked for one that does not exist."""
+    if not query_value:
+        return None, False
+    if map_file.node(query_value):
+        return query_value, False
+    return None, True
+
+
+def short_citation(content: ContentSet, source_id: str) -> str:
+    """'Rush 2006' from 'Rush AJ, Trivedi MH, ...': first author's surname (or body) and year."""
+    source = content.source(source_id)
+    first = source.authors.split(",")[0].split("(")[0].split(";")[0].strip()
+    words = first.split()
+    if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
+        first = " ".join(words[:-1])  # drop initials such as "AJ"
+    return f"{first} {source.year}"
+
+
+# ---------------------------------------------------------------- Streamlit callbacks
+
+
+def select_from_map(chart_key: str) -> None:
+    """on_select callback: a click on the map selects that node in the list as well."""
+    node_id = node_from_selection(st.session_state[chart_key].selection)
+    if node_id:
+        st.session_state[NODE_KEY] = node_id
+
+
+# ---------------------------------------------------------------- render helpers
+
+
+def render_link(link: MapLink) -> None:
+    st.page_link(PAGE_BY_ID[link.page].script, label=link.label, icon=":material/arrow_forward:",
+                 query_params=link.params or None)
+
+
+def render_claims(content: ContentSet, claims: list[Claim]) -> None:
+    lines = [
+        f"- {claim.text} *({'; '.join(short_citation(content, s) for s in claim.sources)})*"
+        for claim in claims
+    ]
+    st.markdown("\n".join(lines))
+
+
+def render_node_card(content: ContentSet, node: MapNode) -> None:
+    """The detail card beside the map: what it is, why it matters, key numbers, where to go next."""
+    group = content.map.group(node.group)
+    with st.container(border=True, key="map_card"):
+        st.subheader(node.label, anchor=False)
+        st.caption(group.label)
+        st.markdown(node.summary)
+        st.markdown(f"**Why it matters for referral.** {node.why_it_matters}")
+        st.markdown("**Key numbers**")
+        render_claims(content, node.key_facts)
+        if node.note:
+            st.caption(f":material/info: {node.note}")
+        st.markdown("**Go deeper**")
+        for link in node.links:
+            render_link(link)
+        all_sources = [s for claim in node.key_facts for s in claim.sources] + node.sources
+        render_sources(content, all_sources, node.reviewed)
+
+
+def render_map_guide(map_file: MapFile) -> None:
+    """Shown beside the map until a node is chosen: how to use the map and what the colours mean."""
+    with st.container(border=True, key="map_guide"):
+        st.subheader("How to read the map", anchor=False)
+        st.markdown("Click a dot on the map, or choose an element in the list under it, to open "
+                    "its card here. Each colour is one kind of element:")
+        st.markdown("\n".join(f"- **{g.label}**: {g.description}" for g in map_file.groups))
+
+
+def render_map_as_text(map_file: MapFile) -> None:
+    """The figure's content in words: every element by kind, and every line between elements."""
+    names = {node.id: node.label for node in map_file.nodes}
+    for group in map_file.groups:
+        members = [node.label for node in map_file.nodes if node.group == group.id]
+        st.markdown(f"**{group.label}**: {', '.join(members)}")
+    st.markdown("**Links on the map**")
+    st.markdown("\n".join(f"- {names[e.source]} → {names[e.target]}: {e.relation}"
+                          for e in map_file.edges))
+
+
+def render_lookalikes(content: ContentSet) -> None:
+    map_file = content.map
+    st.markdown(map_file.lookalikes_intro)
+    for lookalike in map_file.lookalikes:
+        with st.expander(lookalike.label, key=f"map_lookalike_{lookalike.id}"):
+            differs, catch, step = st.columns(3)
+            differs.markdown(f"**How it differs**\n\n{lookalike.how_it_differs}")
+            catch.markdown(f"**What catches it**\n\n{lookalike.how_to_catch_it}")
+            step.markdown(f"**The different next step**\n\n{lookalike.next_step}")
+            if lookalike.note:
+                st.caption(f":material/info: {lookalike.note}")
+            if lookalike.link:
+                render_link(lookalike.link)
+            render_sources(content, lookalike.sources, lookalike.reviewed)
+
+
+def render_why_it_matters(content: ContentSet) -> None:
+    why = content.map.why_it_matters
+    st.markdown(why.intro)
+    render_claims(content, why.key_facts)
+    st.markdown(f"**{why.remission_question}**")
+    for column, count in zip(st.columns(len(why.remission_counts)), why.remission_counts,
+                             strict=True):
+        with column.container(border=True):
+            st.metric(count.label, count.value_label())
+            st.markdown(count.how_counted)
+            st.caption("Source: " + "; ".join(short_citation(content, s) for s in count.sources))
+    st.markdown(f"**Why the two figures differ.** {why.why_counts_differ}")
+    if why.note:
+        st.caption(f":material/info: {why.note}")
+    render_sources(content, why.sources, why.reviewed)
+
+
+def render_path(map_file: MapFile) -> None:
+    st.markdown(map_file.path_intro)
+    for number, (column, step) in enumerate(
+            zip(st.columns(len(map_file.path)), map_file.path, strict=True), start=1):
+        with column.container(border=True):
+            st.caption(f"Step {number} · {step.step}")
+            st.markdown(f"**{step.title}**")
+            st.markdown(step.summary)
+            render_link(step.link)

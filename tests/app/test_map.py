@@ -1,0 +1,108 @@
+"""The TRD map page in AppTest: deep links open a card, the node list drives the card and the
+address, an unknown id shows a notice, and the lookalike, why-it-matters and path sections are there."""
+from __future__ import annotations
+
+import pytest
+
+from components.map_view import node_from_selection
+
+PAGE = "app_pages/map.py"
+
+
+def node_list(app):
+    return app.get("button_group")[0]
+
+
+def card_heading(app) -> list[str]:
+    return [h.value for h in app.subheader]
+
+
+def test_the_page_shows_the_map_and_a_guide_until_a_node_is_chosen(run_page):
+    app = run_page(PAGE)
+    assert not app.exception
+    assert [t.value for t in app.title] == ["TRD map"]
+    assert len(app.get("plotly_chart")) == 1
+    assert card_heading(app) == ["How to read the map"]
+    assert node_list(app).value is None
+    assert "node" not in app.query_params
+
+
+def test_the_node_list_offers_every_element_by_its_label(run_page):
+    app = run_page(PAGE)
+    options = node_list(app).options
+    assert len(options) == 9
+    labels = {getattr(o, "content", o) for o in options}
+    assert {"TMS", "ECT", "Persistent anhedonia", "Specialist referral",
+            "Treatment-resistant depression"} <= labels
+
+
+@pytest.mark.parametrize("node,heading,link", [
+    ("tms", "TMS", "TMS on the treatment ladder"),
+    ("adequate-trial", "Adequate dose + duration", "Test a trial against dose and duration"),
+    ("specialist-referral", "Specialist referral", "Referral criteria in the trial checker"),
+])
+def test_a_deep_link_opens_that_nodes_card(run_page, node, heading, link):
+    app = run_page(PAGE, node=node)
+    assert not app.exception
+    assert card_heading(app) == [heading]
+    assert node_list(app).value == node
+    assert any(link in p.proto.label for p in app.get("page_link"))
+    assert any("Why it matters for referral" in m.value for m in app.markdown)
+    assert not app.info, "a valid deep link shows no notice"
+
+
+def test_the_tms_card_links_to_the_ladder_at_tms(run_page):
+    app = run_page(PAGE, node="tms")
+    links = {p.proto.label: p.proto for p in app.get("page_link")}
+    ladder = links["TMS on the treatment ladder"]
+    assert ladder.page.endswith("ladder")
+    assert "option=rtms" in ladder.query_string
+
+
+def test_an_unknown_node_shows_a_short_notice_and_the_plain_map(run_page):
+    app = run_page(PAGE, node="no-such-element")
+    assert not app.exception
+    assert len(app.info) == 1
+    assert "no-such-element" in app.info[0].value
+    assert card_heading(app) == ["How to read the map"]
+    assert len(app.get("plotly_chart")) == 1
+
+
+def test_choosing_a_node_in_the_list_opens_its_card_and_updates_the_address(run_page):
+    app = run_page(PAGE)
+    node_list(app).set_value("ect").run()
+    assert card_heading(app) == ["ECT"]
+    assert app.query_params["node"] == "ect"
+    node_list(app).set_value("persistent-anhedonia").run()
+    assert card_heading(app) == ["Persistent anhedonia"]
+    assert app.query_params["node"] == "persistent-anhedonia"
+
+
+def test_the_card_cites_its_key_numbers(run_page):
+    app = run_page(PAGE, node="ect")
+    card = "\n".join(m.value for m in app.markdown)
+    assert "75% remission" in card and "(Husain 2004)" in card
+    assert any("Sources:" in c.value and "Reviewed 2026-11-29" in c.value for c in app.caption)
+
+
+def test_lookalikes_why_it_matters_and_path_sections_are_there(run_page):
+    app = run_page(PAGE)
+    assert [h.value for h in app.header] == ["Is it really TRD?", "Why it matters",
+                                             "The path outward"]
+    lookalikes = [e.label for e in app.expander if e.label != "The map as text"]
+    assert lookalikes == ["Incompletely treated depression", "Bipolar depression",
+                          "Depression with substance use", "Thyroid or other medical causes",
+                          "Intolerable side effects with one drug"]
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics == {"As first reported (Rush 2006)": "67%", "Re-analysis (Pigott 2023)": "~35%"}
+    path_targets = [p.proto.label for p in app.get("page_link")]
+    assert path_targets[-4:] == ["The TRD map", "Open the glossary", "Open the case discussions",
+                                 "Open the treatment ladder"]
+
+
+def test_a_map_click_event_names_the_clicked_node():
+    event = {"points": [{"curve_number": 2, "point_index": 1, "customdata": "tms"}]}
+    assert node_from_selection(event) == "tms"
+    assert node_from_selection({"points": [{"customdata": ["ect"]}]}) == "ect"
+    assert node_from_selection({"points": []}) is None
+    assert node_from_selection(None) is None
