@@ -1,5 +1,49 @@
-"""Case discussions: placeholder until its issue fills it."""
-from components.ui import render_coming_soon, render_page_header
+"""Case discussions: a practice case told in stages for a group, its prompts and teaching point."""
+import streamlit as st
 
-render_page_header("Case discussions", "This page is part of TRD Map's first release.")
-render_coming_soon("This page")
+from components.content import content
+from components.ui import escape_markdown, render_page_header, render_sources
+
+c = content()
+cases = {case.id: case for case in c.cases.cases}
+verdicts = {k.id: k for k in c.referral.classifications}
+render_page_header("Case discussions", "For a group: reveal the story one part at a time, "
+                   "discuss the prompts, then reveal the teaching point.")
+
+asked = st.query_params.get("case")
+if asked and asked not in cases:
+    st.info(f"There is no practice case called “{asked}”; choose one below.")
+case_id = st.selectbox("Case", list(cases), format_func=lambda i: cases[i].title, key="cases_case",
+                       index=list(cases).index(asked) if asked in cases else 0)
+st.query_params["case"] = case_id
+case = cases[case_id]
+shown_key, point_key = f"cases_shown_{case.id}", f"cases_point_{case.id}"
+shown = st.session_state.setdefault(shown_key, 1)
+
+st.header(case.title, anchor=False)
+for number, stage in enumerate(case.stages[:shown], start=1):
+    st.markdown(f"**Part {number} of {len(case.stages)}.** {escape_markdown(stage)}")
+
+left, right = st.columns(2)
+if left.button("Reveal the next part", icon=":material/arrow_downward:", key="cases_next",
+               disabled=shown >= len(case.stages), shortcut="N"):
+    st.session_state[shown_key] = shown + 1
+    st.rerun()
+if right.button("Start the case again", icon=":material/restart_alt:", key="cases_restart"):
+    st.session_state[shown_key] = 1
+    st.session_state[point_key] = False
+    st.rerun()
+
+if shown >= len(case.stages):
+    st.subheader("For discussion", anchor=False)
+    st.markdown("\n".join(f"- {escape_markdown(p)}" for p in case.discussion_prompts))
+    if st.toggle("Show the teaching point", key=point_key):
+        verdict = verdicts[case.expected_classification]
+        st.success(f"**Expected classification: {escape_markdown(verdict.label)}.** "
+                   f"{escape_markdown(verdict.next_step)}\n\n**Teaching point.** "
+                   f"{escape_markdown(case.teaching_point)}", icon=":material/school:")
+        render_sources(c, case.sources, case.reviewed)
+else:
+    st.caption("The discussion prompts appear once the whole story has been told.")
+st.page_link("app_pages/checker.py", label="Work this case in the trial checker",
+             icon=":material/fact_check:", query_params={"case": case.id})
