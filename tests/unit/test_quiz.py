@@ -7,6 +7,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from components.content import DEFAULT_DATA_DIR, read_content
 from components.quiz import QUICK_ROUND_SIZE, assemble_round, score_round, topic_counts
 from components.schema.quiz import QUIZ_TOPIC_LABELS, QuizFile, QuizQuestion
 from tests.conftest import DATA_DIR
@@ -77,3 +78,15 @@ def test_an_unanswered_round_scores_zero(bank):
 def test_an_answer_index_outside_the_choices_is_rejected():
     with pytest.raises(ValidationError, match="not one of the 3 choices"):
         _question("bad", answer=3)
+
+
+def test_every_teaches_link_opens_an_existing_node_option_or_topic():
+    content = read_content(DEFAULT_DATA_DIR)
+    known = {"node": {n.id for n in content.map.nodes},
+             "option": {o.id for o in content.treatments.options},
+             "term": {t.id for t in content.glossary.terms}}
+    links = [q.teaches for q in content.quiz.questions]
+    links += [t.see for t in content.glossary.terms if t.see]
+    for link in links:
+        for name, value in link.params.items():
+            assert value in known[name], f"{link.page}?{name}={value} names nothing"
