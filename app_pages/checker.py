@@ -1,5 +1,85 @@
-"""Trial checker: placeholder until its issue fills it."""
-from components.ui import render_coming_soon, render_page_header
+"""Trial checker: is each trial adequate, is the episode treatment-resistant, refer now or later?"""
+import streamlit as st
 
-render_page_header("Trial checker", "This page is part of TRD Map's first release.")
-render_coming_soon("This page")
+from components import checker_ui as ui
+from components.content import content
+from components.referral import (
+    assess_trials,
+    classify_episode,
+    find_definition,
+    referral_summary_text,
+    triage_red_flags,
+)
+from components.staging import maudsley_stage
+from components.ui import render_page_header
+
+c = content()
+referral = c.referral
+cases = {case.id: case for case in c.cases.cases}
+render_page_header("Trial checker", "Apply the referral criteria to a patient's story: check each "
+                   "antidepressant trial, classify the episode, look for red flags, and stage it.")
+st.info(c.frame.applying_criteria_notice, icon=":material/shield_lock:")
+
+linked = st.query_params.get("case")
+if linked in cases and st.session_state.get(ui.LINKED) != linked:
+    ui.load_case(referral, cases[linked])
+elif linked and linked not in cases:
+    st.warning(f"There is no practice case called “{linked}”; choose one below.",
+               icon=":material/help:")
+case = cases.get(st.session_state.get(ui.CASE, ""))
+ui.init_state(referral)
+
+st.subheader("Practice cases", anchor=False)
+ui.render_case_picker(c)
+if case:
+    ui.render_case_story(case)
+
+st.subheader("1 · Red flags and the differential", anchor=False)
+flags = ui.render_flag_checklist(referral)
+ui.render_urgent_banner(c, triage_red_flags(referral, flags, "no-trials"))
+
+st.subheader("2 · Trials in the current episode", anchor=False)
+definitions = {d.id: d for d in referral.adequacy_definitions}
+definition = find_definition(referral, st.segmented_control(
+    "Adequacy definition applied", list(definitions), format_func=lambda d: definitions[d].name,
+    default=referral.default_adequacy_definition, key="checker_definition"))
+st.caption(f"{definition.summary} " + ui.short_cite(c, definition.sources))
+st.caption(f"{referral.dose_reference.caveat} " + ui.short_cite(c, referral.dose_reference.sources))
+ui.render_add_trial_form(c)
+trials = ui.trials_in_session()
+assessments = assess_trials(referral, trials, definition)
+ui.render_trial_cards(c, assessments)
+if trials:
+    st.button("Clear all trials", key="checker_clear", on_click=ui.clear_trials,
+              icon=":material/clear_all:")
+
+result = classify_episode(referral, assessments)
+triage = triage_red_flags(referral, flags, result.id)
+duration, severity, augmentation, ect = ui.stage_answers()
+stage = maudsley_stage(referral.maudsley, duration, severity, len(result.failed_drugs),
+                       augmentation, ect)
+answer_pending = case is not None and ui.ANSWER not in st.session_state
+st.subheader("3 · Classification and stage", anchor=False)
+left, right = st.columns(2, gap="large")
+with right:
+    st.markdown(f"#### {referral.maudsley.name}")
+    ui.render_stage(c, stage)
+with left:
+    if answer_pending:
+        ui.render_answer_form(c, case)
+    else:
+        if case:
+            ui.render_answer_feedback(c, case)
+        ui.render_advice(triage)
+        other = next(d for d in referral.adequacy_definitions if d.id != definition.id)
+        ui.render_classification(c, result, other.name, classify_episode(
+            referral, assess_trials(referral, trials, other)))
+
+st.subheader("4 · Referral summary", anchor=False)
+if answer_pending:
+    st.info("Commit your answer to the practice case to see its summary.", icon=":material/lock:")
+    st.stop()
+summary = referral_summary_text(assessments, definition, result, stage, triage)
+st.download_button("Download the summary (.txt)", summary, file_name="referral-summary.txt",
+                   mime="text/plain", icon=":material/download:", key="checker_download")
+st.code(summary, language=None, wrap_lines=True)

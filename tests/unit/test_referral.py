@@ -279,7 +279,7 @@ def test_the_summary_lists_trials_classification_stage_and_flags_urgent_first():
     assert "below the minimum adequate dose of 20 mg/day" in text
     assert "Classification: One adequate trial failed" in text
     assert "Maudsley Staging Method: 5 of 15, mild resistance" in text
-    assert "- Psychotic features (delusions or hallucinations) (urgent)" in text
+    assert "- Psychosis (delusions or hallucinations) (urgent)" in text
 
 
 def test_every_practice_case_classifies_as_its_expected_answer():

@@ -1,0 +1,304 @@
+"""Render helpers and session state for the trial checker; the rules live in components/referral.py."""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import streamlit as st
+
+from components.content import ContentSet
+from components.referral import (
+    URGENCY_LABELS,
+    URGENCY_ORDER,
+    ClassificationResult,
+    Triage,
+    TrialAssessment,
+    TrialInput,
+    case_trials,
+    check_trial_fields,
+)
+from components.schema.cases import PracticeCase
+from components.schema.referral import ReferralFile
+from components.staging import StageResult
+
+TRIALS = "checker_trials"
+CASE = "checker_case"
+ANSWER = "checker_answer"
+LINKED = "checker_linked_case"
+NEW = {"drug": "checker_new_drug", "dose": "checker_new_dose", "weeks": "checker_new_weeks",
+       "adherence": "checker_new_adherence", "outcome": "checker_new_outcome",
+       "stopped": "checker_new_side_effects"}
+VERDICT_BADGES = {"adequate": ":green-badge[:material/check_circle: Adequate]",
+                  "not-adequate": ":orange-badge[:material/cancel: Not adequate]",
+                  "intolerance": ":violet-badge[:material/sick: Intolerance]",
+                  "invalid": ":red-badge[:material/error: Cannot assess]"}
+ADVICE_BOXES = {"urgent": st.error, "reconsider-diagnosis": st.warning, "routine": st.info,
+                "not-yet": st.success}
+ADVICE_ICONS = {"urgent": ":material/emergency:", "reconsider-diagnosis": ":material/help:",
+                "routine": ":material/outgoing_mail:", "not-yet": ":material/schedule:"}
+
+
+# ---------------------------------------------------------------- session state
+
+
+def trials_in_session() -> list[TrialInput]:
+    return [TrialInput(**raw) for raw in st.session_state.get(TRIALS, [])]
+
+
+def init_state(referral: ReferralFile) -> None:
+    """Staging answers start at the first option, so the stage can be scored before its widgets."""
+    staging = referral.maudsley
+    st.session_state.setdefault("checker_duration", staging.duration.options[0].id)
+    st.session_state.setdefault("checker_severity", staging.severity.options[0].id)
+
+
+def stage_answers() -> tuple[str, str, bool, bool]:
+    state = st.session_state
+    return (state["checker_duration"], state["checker_severity"],
+            bool(state.get("checker_augmentation")), bool(state.get("checker_ect")))
+
+
+def flag_key(flag_id: str) -> str:
+    return f"checker_flag_{flag_id}"
+
+
+def load_case(referral: ReferralFile, case: PracticeCase) -> None:
+    """Put a practice case's trials, flags and staging answers into the checker (a callback)."""
+    st.session_state[TRIALS] = [asdict(t) for t in case_trials(case)]
+    for flag in referral.red_flags:
+        st.session_state[flag_key(flag.id)] = flag.id in case.red_flags
+    st.session_state["checker_duration"] = case.staging.duration
+    st.session_state["checker_severity"] = case.staging.severity
+    st.session_state["checker_augmentation"] = case.staging.augmentation_used
+    st.session_state["checker_ect"] = case.staging.ect_used
+    st.session_state[CASE] = st.session_state[LINKED] = case.id
+    st.session_state.pop(ANSWER, None)
+    st.query_params["case"] = case.id
+
+
+def leave_case() -> None:
+    """Editing the trials turns a practice case into the user's own episode."""
+    st.session_state.pop(CASE, None)
+    st.session_state.pop(ANSWER, None)
+    st.query_params.pop("case", None)
+
+
+def add_trial(referral: ReferralFile) -> None:
+    typed = _typed_trial()
+    if check_trial_fields(referral, typed, len(trials_in_session())).errors:
+        st.session_state["checker_add_tried"] = True
+        return
+    st.session_state[TRIALS] = [*st.session_state.get(TRIALS, []), asdict(typed)]
+    st.session_state["checker_add_tried"] = False
+    st.session_state[NEW["dose"]] = st.session_state[NEW["weeks"]] = None
+    leave_case()
+
+
+def remove_trial(index: int) -> None:
+    trials = list(st.session_state.get(TRIALS, []))
+    del trials[index]
+    st.session_state[TRIALS] = trials
+    leave_case()
+
+
+def clear_trials() -> None:
+    st.session_state[TRIALS] = []
+    leave_case()
+
+
+def _typed_trial() -> TrialInput:
+    state = st.session_state
+    return TrialInput(state.get(NEW["drug"], ""), state.get(NEW["dose"]), state.get(NEW["weeks"]),
+                      state.get(NEW["adherence"], "good"), state.get(NEW["outcome"], "no-response"),
+                      bool(state.get(NEW["stopped"])))
+
+
+# ---------------------------------------------------------------- small pieces
+
+
+def short_cite(c: ContentSet, source_ids: tuple[str, ...] | list[str]) -> str:
+    """'Chandler GM (2010); Fekadu A (2018)': enough to find the full entry on the Sources page."""
+    cites = []
+    for source_id in dict.fromkeys(source_ids):
+        source = c.source(source_id)
+        first = source.authors.replace(";", ",").split(",")[0].strip()
+        if any(word in first.lower() for word in ("not seen", "believed")):
+            first = source.published_in or source.title  # no reliable author to name
+        cites.append(f"{first} ({source.year})")
+    return "Sources: " + "; ".join(cites)
+
+
+def _message(box, text: str) -> None:
+    box(text, icon=":material/error:" if box is st.error else ":material/warning:")
+
+
+# ---------------------------------------------------------------- sections
+
+
+def render_urgent_banner(c: ContentSet, triage: Triage) -> None:
+    """Urgent flags, unmissable, with the crisis line; nothing when no urgent flag is ticked."""
+    if not triage.urgent_flags:
+        return
+    flags = "\n".join(f"- **{f.label}.** {f.advice}" for f in triage.urgent_flags)
+    st.error(f"**{triage.heading}.** {triage.text}\n\n{flags}\n\n"
+             f":material/call: **{c.frame.crisis_line.text}**", icon=":material/emergency:")
+
+
+def render_flag_checklist(referral: ReferralFile) -> list[str]:
+    """Checkboxes grouped by what a ticked flag does to the advice, most urgent first."""
+    ticked = []
+    columns = st.columns(len(URGENCY_ORDER))
+    for column, urgency in zip(columns, URGENCY_ORDER, strict=True):
+        with column:
+            st.markdown(f"**{URGENCY_LABELS[urgency]}**")
+            for flag in (f for f in referral.red_flags if f.urgency == urgency):
+                if st.checkbox(flag.label, key=flag_key(flag.id), help=flag.advice, wrap=True):
+                    ticked.append(flag.id)
+    return ticked
+
+
+def render_add_trial_form(c: ContentSet) -> None:
+    """The fields for one more trial, each with its own message beneath it."""
+    referral = c.referral
+    drugs = {d.id: d for d in referral.antidepressants}
+    problems = check_trial_fields(referral, _typed_trial(), len(trials_in_session()))
+    tried = st.session_state.get("checker_add_tried", False)
+    shown = {k: v for k, v in problems.errors.items()
+             if k in NEW and (tried or st.session_state.get(NEW[k]) is not None)}
+    top = st.columns([2, 1, 1])
+    with top[0]:
+        st.selectbox("Antidepressant", list(drugs), key=NEW["drug"],
+                     format_func=lambda d: f"{drugs[d].name} ({drugs[d].drug_class})")
+        drug = drugs[st.session_state[NEW["drug"]]]
+        maximum = drug.label_maximum_mg_per_day
+        st.caption(f"Minimum adequate dose {drug.minimum_adequate_dose_mg_per_day:g} mg/day · "
+                   + (f"label maximum {maximum:g} mg/day" if maximum else "no confirmed label "
+                      "maximum") + f". {drug.note}")
+    for column, name, label in ((top[1], "dose", "Daily dose (mg/day)"),
+                                (top[2], "weeks", "Weeks at this dose")):
+        with column:
+            st.number_input(label, value=None, step=5.0 if name == "dose" else 1.0,
+                            key=NEW[name], placeholder="Type a number")
+            if name in shown:
+                _message(st.error, shown[name])
+            elif name in problems.warnings:
+                _message(st.warning, problems.warnings[name])
+    bottom = st.columns([1, 1, 1])
+    levels = {a.id: a.label for a in referral.adherence_levels}
+    outcomes = {o.id: o.label for o in referral.outcomes}
+    bottom[0].selectbox("Adherence", list(levels), format_func=levels.get, key=NEW["adherence"])
+    bottom[1].selectbox("Outcome", list(outcomes), format_func=outcomes.get, key=NEW["outcome"])
+    with bottom[2]:
+        st.checkbox("Stopped because of side effects", key=NEW["stopped"])
+        st.button("Add trial", icon=":material/add:", type="primary", key="checker_add",
+                  on_click=add_trial, args=(referral,))
+    if "trials" in problems.errors:
+        _message(st.warning, problems.errors["trials"])
+
+
+def render_trial_cards(c: ContentSet, assessments: list[TrialAssessment]) -> None:
+    if not assessments:
+        st.info("No trials yet: add the first one above, or load a practice case.",
+                icon=":material/playlist_add:")
+        return
+    for n, assessment in enumerate(assessments):
+        trial = assessment.trial
+        with st.container(border=True, key=f"checker_trial_{n}"):
+            head, remove = st.columns([6, 1])
+            head.markdown(f"**Trial {n + 1} · {assessment.describe()}** · adherence "
+                          f"{trial.adherence} · {trial.outcome.replace('-', ' ')}"
+                          + (" · stopped for side effects" if trial.stopped_for_side_effects
+                             else "") + f"  \n{VERDICT_BADGES[assessment.verdict]}"
+                          + (" :red-badge[Failed]" if assessment.failed else ""))
+            remove.button("Remove", key=f"checker_remove_{n}", on_click=remove_trial, args=(n,),
+                          icon=":material/delete:")
+            st.markdown("\n".join(f"- {reason}" for reason in assessment.reasons))
+            for warning in assessment.warnings:
+                st.caption(f":material/warning: {warning}")
+            if assessment.source_ids:
+                st.caption(short_cite(c, assessment.source_ids))
+
+
+def render_advice(triage: Triage) -> None:
+    lines = [f"**{triage.heading}.** {triage.text}"]
+    lines += [f"- **{flag.label}** ({URGENCY_LABELS[flag.urgency].lower()}): {flag.advice}"
+              for flag in triage.flags]
+    ADVICE_BOXES[triage.advice_id]("\n".join(lines), icon=ADVICE_ICONS[triage.advice_id])
+
+
+def render_classification(c: ContentSet, result: ClassificationResult, other_label: str,
+                          other: ClassificationResult) -> None:
+    st.markdown(f"#### {result.label}")
+    st.markdown(result.next_step)
+    st.markdown("**Reasoning**\n\n" + "\n".join(f"{n}. {step}"
+                                                for n, step in enumerate(result.reasoning, 1)))
+    same = "the same" if other.id == result.id else f"**{other.label}**"
+    st.caption(f"Under the {other_label.lower()} the classification would be {same}.")
+    st.caption(short_cite(c, result.source_ids))
+
+
+def render_stage(c: ContentSet, stage: StageResult) -> None:
+    staging = c.referral.maudsley
+    durations = {o.id: o.label for o in staging.duration.options}
+    severities = {o.id: o.label for o in staging.severity.options}
+    left, right = st.columns(2)
+    left.selectbox(staging.duration.label, list(durations), format_func=durations.get,
+                   key="checker_duration")
+    right.selectbox(staging.severity.label, list(severities), format_func=severities.get,
+                    key="checker_severity")
+    left.checkbox(staging.augmentation.label, key="checker_augmentation", wrap=True)
+    right.checkbox(staging.ect.label, key="checker_ect", wrap=True)
+    if not stage.applicable:
+        st.info(stage.message, icon=":material/info:")
+    else:
+        st.metric("Stage", stage.headline())
+        st.markdown(stage.meaning)
+        st.table({"Dimension": [i.label for i in stage.items],
+                  "Answer": [i.answer for i in stage.items],
+                  "Points": [str(i.score) for i in stage.items]})
+    st.caption((f"{staging.note} " if staging.note else "") + short_cite(c, staging.sources))
+
+
+def render_case_picker(c: ContentSet) -> None:
+    """One click on a case title loads it; the highlighted pill is the case in the checker."""
+    titles = {case.id: case.title for case in c.cases.cases}
+    st.session_state["checker_case_pick"] = st.session_state.get(CASE)
+    st.pills("Load a practice case", list(titles), format_func=titles.get,
+             key="checker_case_pick", on_change=_picked, args=(c,))
+
+
+def _picked(c: ContentSet) -> None:
+    picked = st.session_state.get("checker_case_pick")
+    case = next((case for case in c.cases.cases if case.id == picked), None)
+    if case:
+        load_case(c.referral, case)
+    else:
+        leave_case()
+
+
+def render_case_story(case: PracticeCase) -> None:
+    with st.container(border=True, key="checker_story"):
+        st.markdown(f"**Practice case: {case.title}**\n\n" + "\n\n".join(case.stages))
+        st.caption("Its trials, red flags and staging answers are loaded below. Work out the "
+                   "classification, commit your answer, then compare.")
+
+
+def render_answer_form(c: ContentSet, case: PracticeCase) -> None:
+    """Ask for the user's classification before revealing the expected one."""
+    choices = {k.id: k.label for k in c.referral.classifications if k.id != "no-trials"}
+    st.radio("Your classification of this case", list(choices), format_func=choices.get,
+             index=None, key="checker_answer_choice")
+    if st.button("Commit my answer", type="primary", key="checker_commit",
+                 disabled=st.session_state.get("checker_answer_choice") is None):
+        st.session_state[ANSWER] = st.session_state["checker_answer_choice"]
+        st.rerun()
+
+
+def render_answer_feedback(c: ContentSet, case: PracticeCase) -> None:
+    labels = {k.id: k.label for k in c.referral.classifications}
+    answer = st.session_state[ANSWER]
+    verdict = "Correct." if answer == case.expected_classification else "Not quite."
+    box = st.success if answer == case.expected_classification else st.warning
+    box(f"**{verdict}** You answered: {labels[answer]}. Expected: "
+        f"**{labels[case.expected_classification]}**.\n\n**Teaching point.** "
+        f"{case.teaching_point}", icon=":material/school:")
+    st.caption(short_cite(c, case.sources))

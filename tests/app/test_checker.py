@@ -1,0 +1,145 @@
+"""Trial checker page: practice cases end to end, typed trials, bad input, red flags and the summary."""
+from __future__ import annotations
+
+import pytest
+
+PAGE = "app_pages/checker.py"
+CRISIS_LINE = "In the US, call or text 988; call 911 in an emergency."
+
+
+def texts(app, kind: str) -> list[str]:
+    return [element.value for element in getattr(app, kind)]
+
+
+def load_case(app, case_id: str):
+    app.button_group(key="checker_case_pick").set_value(case_id).run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def commit(app, answer: str):
+    app.radio(key="checker_answer_choice").set_value(answer).run()
+    app.button(key="checker_commit").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def type_trial(app, drug="sertraline", dose=None, weeks=None, adherence="good",
+               outcome="no-response"):
+    app.selectbox(key="checker_new_drug").set_value(drug)
+    app.number_input(key="checker_new_dose").set_value(dose)
+    app.number_input(key="checker_new_weeks").set_value(weeks)
+    app.selectbox(key="checker_new_adherence").set_value(adherence)
+    app.selectbox(key="checker_new_outcome").set_value(outcome)
+    app.button(key="checker_add").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_the_page_says_it_teaches_and_stores_nothing(run_page):
+    app = run_page(PAGE)
+    assert not app.exception
+    assert app.title[0].value == "Trial checker"
+    assert any("not a diagnostic or prescribing one" in i for i in texts(app, "info"))
+    assert any("No trials yet" in i for i in texts(app, "info"))
+    assert "#### No trial recorded yet" in texts(app, "markdown")
+
+
+def test_half_working_ssri_case_from_story_to_a_wrong_answer_and_its_teaching_point(run_page):
+    app = load_case(run_page(PAGE), "half-working-ssri")
+    assert any("Practice case: The SSRI that half-worked" in m for m in texts(app, "markdown"))
+    card = next(m for m in texts(app, "markdown") if m.startswith("**Trial 1 ·"))
+    assert "Sertraline 100 mg/day for 26 weeks" in card and "Adequate" in card
+    # The answer is hidden until committed: no classification heading, no summary yet.
+    assert not any(m.startswith("#### One adequate trial failed") for m in texts(app, "markdown"))
+    assert not app.code
+    commit(app, "treatment-resistant")
+    feedback = texts(app, "warning")[0]
+    assert "Not quite." in feedback
+    assert "Expected: **One adequate trial failed — not yet treatment-resistant**" in feedback
+    assert "one adequate trial that did not get the patient well" in feedback
+    assert any(m.startswith("#### One adequate trial failed") for m in texts(app, "markdown"))
+    assert "1. Sertraline 100 mg/day for 26 weeks" in app.code[0].value
+
+
+def test_tms_course_opened_by_deep_link_is_treatment_resistant_and_staged(run_page):
+    app = run_page(PAGE, case="tms-course")
+    assert not app.exception
+    assert app.session_state["checker_case"] == "tms-course"
+    commit(app, "treatment-resistant")
+    assert "Correct." in texts(app, "success")[0]
+    assert any(m.startswith("#### Treatment-resistant — two or more") for m in texts(app, "markdown"))
+    assert [m.value for m in app.metric] == ["7 of 15: moderate resistance"]
+    assert any("Routine specialist referral" in i for i in texts(app, "info"))
+    summary = app.code[0].value
+    assert "2. Venlafaxine 225 mg/day for 10 weeks" in summary
+    assert "Maudsley Staging Method: 7 of 15, moderate resistance" in summary
+
+
+def test_plan_and_intent_shows_the_urgent_flag_first_with_the_crisis_line(run_page):
+    app = load_case(run_page(PAGE), "plan-and-intent")
+    errors = texts(app, "error")
+    assert "Urgent referral" in errors[0] and CRISIS_LINE in errors[0]
+    commit(app, "one-adequate-failure")
+    assert "Correct." in texts(app, "success")[0]
+    assert app.code[0].value.splitlines()[2] == "URGENT: Urgent referral — act today"
+
+
+def test_switching_the_definition_shows_what_four_weeks_would_count(run_page):
+    app = commit(load_case(run_page(PAGE), "two-short-trials"), "no-adequate-trial")
+    assert any("Under the four-week definition the classification would be **One adequate"
+               in caption for caption in texts(app, "caption"))
+    app.button_group(key="checker_definition").set_value("four-weeks").run()
+    assert any(m.startswith("#### One adequate trial failed") for m in texts(app, "markdown"))
+    assert "Four-week definition (at least 4 weeks" in app.code[0].value
+
+
+def test_a_trial_typed_by_hand_is_assessed_with_its_threshold(run_page):
+    app = type_trial(run_page(PAGE), drug="citalopram", dose=10, weeks=16)
+    card = next(m for m in texts(app, "markdown") if m.startswith("**Trial 1 ·"))
+    assert "Citalopram 10 mg/day for 16 weeks" in card and "Not adequate" in card
+    assert any("below the minimum adequate dose of 20 mg/day" in m for m in texts(app, "markdown"))
+    assert any(m.startswith("#### Not yet treatment-resistant") for m in texts(app, "markdown"))
+
+
+@pytest.mark.parametrize("dose, weeks, message", [
+    (0, 8, "The daily dose must be more than 0 mg."),
+    (-20, 8, "The daily dose must be more than 0 mg."),
+    (50, 0, "The weeks at this dose must be more than 0."),
+    (None, 8, "Enter the daily dose in mg."),
+])
+def test_nonsense_input_is_refused_with_a_message_beside_the_field(run_page, dose, weeks, message):
+    app = type_trial(run_page(PAGE), dose=dose, weeks=weeks)
+    assert message in texts(app, "error")
+    assert "checker_trials" not in app.session_state or not app.session_state["checker_trials"]
+    assert any("No trials yet" in i for i in texts(app, "info"))
+
+
+def test_a_dose_far_above_the_maximum_is_flagged_and_still_added(run_page):
+    app = type_trial(run_page(PAGE), dose=1000, weeks=8)
+    assert any("far above the label maximum of 200 mg/day" in c for c in texts(app, "caption"))
+    assert len(app.session_state["checker_trials"]) == 1
+
+
+def test_the_eleventh_trial_is_refused(run_page):
+    app = run_page(PAGE)
+    for _ in range(10):
+        type_trial(app, dose=100, weeks=8)
+    assert len(app.session_state["checker_trials"]) == 10
+    assert any("holds up to 10 trials" in w for w in texts(app, "warning"))
+    type_trial(app, dose=100, weeks=8)
+    assert len(app.session_state["checker_trials"]) == 10
+
+
+def test_editing_a_loaded_case_makes_it_your_own_episode(run_page):
+    app = load_case(run_page(PAGE), "side-effects-twice")
+    app.button(key="checker_remove_0").click().run()
+    assert "checker_case" not in app.session_state
+    assert len(app.session_state["checker_trials"]) == 1
+    assert any(m.startswith("#### Intolerance, not resistance") for m in texts(app, "markdown"))
+
+
+def test_an_unknown_case_link_shows_a_short_notice(run_page):
+    app = run_page(PAGE, case="no-such-case")
+    assert not app.exception
+    assert any("no practice case called “no-such-case”" in w for w in texts(app, "warning"))
