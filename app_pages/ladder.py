@@ -1,5 +1,82 @@
-"""Treatment ladder: placeholder until its issue fills it."""
-from components.ui import render_coming_soon, render_page_header
+"""Treatment ladder: the rungs in order, a filterable comparison table, side-by-side cards, exports."""
+import streamlit as st
 
-render_page_header("Treatment ladder", "This page is part of TRD Map's first release.")
-render_coming_soon("This page")
+from components.content import content
+from components.ladder import (
+    default_comparison,
+    filter_options,
+    ladder_rows,
+    ladder_table,
+    resolve_option,
+    sort_options,
+)
+from components.ladder_export import printable_html, table_csv
+from components.ladder_render import (
+    render_comparison_cards,
+    render_option_detail,
+    render_rung_overview,
+    render_table_filters,
+    table_column_config,
+    table_column_order,
+)
+from components.ui import render_page_header
+
+c = content()
+rungs, options = c.treatments.rungs, c.treatments.options
+option_by_id = {option.id: option for option in options}
+rung_by_id = {rung.id: rung for rung in rungs}
+
+render_page_header(
+    "Treatment ladder",
+    "After two adequate trials fail, these are the next-line options: what each is, how fast and "
+    "how well it works, what it asks of the patient, and who can start it.",
+)
+
+wanted = st.query_params.get("option")
+linked, unknown = resolve_option(options, wanted)
+if unknown:
+    st.info(f"No option has the id “{wanted}”; pick one under **Option details**.",
+            icon=":material/link_off:")
+if linked and st.session_state.get("ladder_linked") != linked.id:
+    st.session_state["ladder_option"] = linked.id  # the link wins once; later picks are the user's
+    st.session_state["ladder_linked"] = linked.id
+
+ladder_tab, table_tab, cards_tab, detail_tab = st.tabs(
+    ["The ladder", "Comparison table", "Side by side", "Option details"],
+    default="Option details" if linked else None, key="ladder_tabs",
+)
+
+with ladder_tab:
+    st.caption("The usual order of next-line treatment, and what moves a patient to the next rung.")
+    render_rung_overview(rungs, options)
+
+with table_tab:
+    chosen_rungs, answers, sort_by = render_table_filters(rungs)
+    shown = sort_options(filter_options(options, chosen_rungs, answers), rungs, sort_by)
+    table = ladder_table(ladder_rows(shown, rungs))
+    st.caption(f"Showing {len(shown)} of {len(options)} options. {c.treatments.course_note}")
+    st.container(key="ladder_table_box").dataframe(
+        table, hide_index=True, column_config=table_column_config(),
+        column_order=table_column_order(), key="ladder_table")
+    st.download_button("Download these rows (CSV)", table_csv(table), "trd-ladder.csv", "text/csv",
+                       key="ladder_csv", on_click="ignore", icon=":material/download:")
+
+with cards_tab:
+    picked = st.multiselect(
+        "Options to compare (2–4)", list(option_by_id), format_func=lambda oid: option_by_id[oid].name,
+        default=default_comparison(options, rungs), max_selections=4, key="ladder_compare")
+    if len(picked) < 2:
+        st.info("Choose at least two options to compare them side by side.", icon=":material/info:")
+    else:
+        chosen = [option_by_id[oid] for oid in picked]
+        render_comparison_cards(chosen, rungs)
+        citations = {source.id: source.citation() for source in c.sources.sources}
+        handout = printable_html(chosen, rungs, citations, notice=c.frame.education_notice)
+        st.download_button("Printable one-page comparison (HTML)", handout,
+                           "trd-ladder-comparison.html", "text/html", key="ladder_html",
+                           on_click="ignore", icon=":material/print:")
+
+with detail_tab:
+    selected = option_by_id[st.selectbox("Option", list(option_by_id), key="ladder_option",
+                                         format_func=lambda oid: option_by_id[oid].name)]
+    render_option_detail(c, selected, rung_by_id[selected.rung])

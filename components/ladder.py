@@ -1,7 +1,15 @@
-"""Treatment-ladder logic: time commitment, the comparison table, its filters and sorting."""
+"""Treatment-ladder logic: time commitment, practical questions, filters, sorting and the comparison table."""
 from __future__ import annotations
 
-from components.schema.treatments import TreatmentOption
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.schema.sources import Source
+from components.schema.treatments import SETTING_LABELS, SETTING_SHORT_LABELS, Rung, TreatmentOption
+
+WEEK_DAYS = 7
 
 
 def acute_course_hours(option: TreatmentOption) -> tuple[float, float]:
@@ -10,3 +18,229 @@ def acute_course_hours(option: TreatmentOption) -> tuple[float, float]:
     low = course.visits_per_week.low * course.minutes_per_visit.low / 60 * course.weeks.low
     high = course.visits_per_week.high * course.minutes_per_visit.high / 60 * course.weeks.high
     return low, high
+
+
+# ---------------------------------------------------------------- practical questions
+
+
+@dataclass(frozen=True)
+class Question:
+    """A yes/no question a clinician asks of an option, answered from its content."""
+
+    key: str
+    label: str
+    answer: Callable[[TreatmentOption], bool]
+
+
+QUESTIONS: tuple[Question, ...] = (
+    # Shared care counts: primary care starts it, with a specialist's advice.
+    Question("primary_care", "Can primary care start it?",
+             lambda option: option.setting in ("primary-care", "shared-care")),
+    # The onset range is rough, so "within a week" means its low end is at most 7 days.
+    Question("within_week", "Can it work within a week?",
+             lambda option: option.onset_days.low <= WEEK_DAYS),
+    Question("certified", "Needs a certified setting?",
+             lambda option: option.setting == "certified-centre"),
+)
+QUESTION_BY_KEY = {question.key: question for question in QUESTIONS}
+
+
+def filter_options(options: Iterable[TreatmentOption], rungs: Sequence[str] = (),
+                   answers: dict[str, bool | None] | None = None) -> list[TreatmentOption]:
+    """Options on the chosen rungs (all if none chosen) whose answers match every answered question."""
+    wanted = {key: value for key, value in (answers or {}).items() if value is not None}
+    return [
+        option for option in options
+        if (not rungs or option.rung in rungs)
+        and all(QUESTION_BY_KEY[key].answer(option) == value for key, value in wanted.items())
+    ]
+
+
+# ---------------------------------------------------------------- sorting
+
+SORTS: dict[str, str] = {
+    "ladder": "Ladder order",
+    "onset": "Fastest onset first",
+    "hours": "Least time at visits first",
+}
+
+
+def sort_options(options: Iterable[TreatmentOption], rungs: Sequence[Rung],
+                 by: str = "ladder") -> list[TreatmentOption]:
+    """Options in ladder order (rung order, then file order), by earliest onset, or by fewest hours."""
+    items = list(options)
+    rung_order = {rung.id: rung.order for rung in rungs}
+    file_order = {option.id: index for index, option in enumerate(items)}
+
+    def ladder(option: TreatmentOption) -> tuple[int, int]:
+        return rung_order.get(option.rung, len(rung_order) + 1), file_order[option.id]
+
+    if by == "ladder":
+        return sorted(items, key=ladder)
+    if by == "onset":
+        return sorted(items, key=lambda o: (o.onset_days.low, o.onset_days.high, ladder(o)))
+    if by == "hours":
+        return sorted(items, key=lambda o: (*acute_course_hours(o), ladder(o)))
+    raise ValueError(f"unknown sort {by!r}; use one of {sorted(SORTS)}")
+
+
+# ---------------------------------------------------------------- describing one option
+
+
+def span(low: float, high: float, digits: int = 0) -> str:
+    """'3–6', '0.25–0.5' or '3' for a range already labelled with its unit elsewhere."""
+    first, last = f"{round(low, digits):g}", f"{round(high, digits):g}"
+    return first if first == last else f"{first}–{last}"
+
+
+def onset_label(option: TreatmentOption) -> str:
+    """Onset in the friendliest unit: hours under a day, weeks from two weeks up, else days."""
+    low, high = option.onset_days.low, option.onset_days.high
+    if high <= 1:
+        return f"{span(low * 24, high * 24)} hours"
+    if low < 1:
+        return f"{span(low * 24, low * 24)} hours–{span(high, high)} days"
+    if low >= 14:
+        return f"{span(low / 7, high / 7)} weeks"
+    return f"{span(low, high)} days"
+
+
+def regulatory_label(option: TreatmentOption) -> str:
+    """The first regulatory event in a few words, e.g. 'FDA: approved 2019'."""
+    event = option.regulatory[0]
+    year = f" {event.year}" if event.year else ""
+    return f"{event.agency}: {event.status}{year}"
+
+
+def course_label(option: TreatmentOption) -> str:
+    """'5 visits a week × 40–55 min × 4–6 weeks (rough)'."""
+    course = option.course
+    return (f"{span(course.visits_per_week.low, course.visits_per_week.high, 2)} visits a week"
+            f" × {span(course.minutes_per_visit.low, course.minutes_per_visit.high)} min"
+            f" × {span(course.weeks.low, course.weeks.high)} weeks (rough)")
+
+
+def headline_label(option: TreatmentOption) -> str:
+    """The first headline figure with its outcome and scale, or why there is none."""
+    if not option.evidence.headlines:
+        return "No confirmed figure"
+    headline = option.evidence.headlines[0]
+    return f"{headline.outcome}: {headline.label()}"
+
+
+def comparison_facts(option: TreatmentOption, rung: Rung) -> list[tuple[str, str]]:
+    """The facts a side-by-side card and the printable summary show, as (label, text) pairs."""
+    hours_low, hours_high = acute_course_hours(option)
+    facts = [
+        ("Rung", rung.label),
+        ("What it is", option.drug_class),
+        ("Regulatory", regulatory_label(option)),
+        ("Onset (rough)", onset_label(option)),
+        ("Course", course_label(option)),
+        ("Time at visits, acute course", f"{span(hours_low, hours_high, 1)} hours (rough)"),
+        ("Setting", SETTING_LABELS[option.setting]),
+        ("Lab monitoring", option.course.lab_monitoring),
+        ("Headline", headline_label(option)),
+        ("Main risk", option.risks[0]),
+        ("Driving", option.barriers.driving),
+    ]
+    if option.barriers.rems:
+        facts.append(("REMS", option.barriers.rems))
+    if option.barriers.anaesthesia:
+        facts.append(("Anaesthesia", "Needs general anaesthesia"))
+    return facts
+
+
+# ---------------------------------------------------------------- the comparison table
+
+COLUMNS: dict[str, str] = {
+    "option": "Option",
+    "rung": "Rung",
+    "setting": "Setting",
+    "onset_from_days": "Onset from (days)",
+    "onset_to_days": "Onset to (days)",
+    "visits_per_week": "Visits per week",
+    "minutes_per_visit": "Minutes per visit",
+    "course_weeks": "Course (weeks)",
+    "hours_low": "Hours at visits, low",
+    "hours_high": "Hours at visits, high",
+    "regulatory": "Regulatory status",
+    "headline": "Headline figure (scale)",
+    "lab_monitoring": "Lab monitoring",
+    "sources": "Sources (ids)",
+    "id": "Id",
+}
+
+
+def ladder_rows(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> list[dict[str, object]]:
+    """One plain dict per option with the table's columns (keys of COLUMNS), in the given order."""
+    rung_label = {rung.id: rung.short_label for rung in rungs}
+    rows = []
+    for option in options:
+        course = option.course
+        hours_low, hours_high = acute_course_hours(option)
+        rows.append({
+            "option": option.name,
+            "rung": rung_label[option.rung],
+            "setting": SETTING_SHORT_LABELS[option.setting],
+            "onset_from_days": option.onset_days.low,
+            "onset_to_days": option.onset_days.high,
+            "visits_per_week": span(course.visits_per_week.low, course.visits_per_week.high, 2),
+            "minutes_per_visit": span(course.minutes_per_visit.low, course.minutes_per_visit.high),
+            "course_weeks": span(course.weeks.low, course.weeks.high),
+            "hours_low": round(hours_low, 1),
+            "hours_high": round(hours_high, 1),
+            "regulatory": regulatory_label(option),
+            "headline": headline_label(option),
+            "lab_monitoring": course.lab_monitoring,
+            "sources": ", ".join(option.sources),
+            "id": option.id,
+        })
+    return rows
+
+
+def ladder_table(rows: Sequence[dict[str, object]]) -> pd.DataFrame:
+    """The rows as a DataFrame with the human column headers (units in the headers)."""
+    return pd.DataFrame(list(rows), columns=list(COLUMNS)).rename(columns=COLUMNS)
+
+
+def resolve_option(options: Sequence[TreatmentOption], wanted: str | None
+                   ) -> tuple[TreatmentOption | None, bool]:
+    """The option a deep link names, and whether the link named an unknown id."""
+    if not wanted:
+        return None, False
+    found = next((option for option in options if option.id == wanted), None)
+    return found, found is None
+
+
+def short_citation(source: Source) -> str:
+    """'Rush AJ 2006': first author (or issuing body) and year, for table cells."""
+    first = source.authors.split(",")[0].split(" / ")[0].strip()
+    return f"{first} {source.year}"
+
+
+def headline_rows(option: TreatmentOption, cite: Callable[[str], str]) -> list[dict[str, str]]:
+    """One row per headline figure: the range, then each end with its scale, context and source."""
+    rows = []
+    for headline in option.evidence.headlines:
+        unit = "%" if headline.unit == "%" else ""
+        ends = {}
+        for name, end in (("Low end", headline.low), ("High end", headline.high)):
+            ends[name] = f"{end.value:g}{unit}, {end.scale}: {end.context} ({cite(end.source)})"
+        rows.append({
+            "Outcome": headline.outcome,
+            "Figure": headline.label(),
+            **ends,
+            "Comparator": headline.comparator or "—",
+            "Note": headline.note or "—",
+        })
+    return rows
+
+
+def default_comparison(options: Sequence[TreatmentOption], rungs: Sequence[Rung],
+                       count: int = 3) -> list[str]:
+    """Ids of the first option on each of the first `count` rungs that have one: a varied start."""
+    chosen: dict[str, str] = {}
+    for option in sort_options(options, rungs):
+        chosen.setdefault(option.rung, option.id)
+    return list(chosen.values())[:count]

@@ -17,6 +17,13 @@ SETTING_LABELS: dict[str, str] = {
     "certified-centre": "Certified centre only",
 }
 
+SETTING_SHORT_LABELS: dict[str, str] = {
+    "primary-care": "Primary care",
+    "shared-care": "Shared care",
+    "specialist": "Specialist",
+    "certified-centre": "Certified centre",
+}
+
 Modality = Literal["medication", "device", "procedure"]
 
 # The rating scale behind a figure: "mixed" when a meta-analysis pooled trials that used different
@@ -50,6 +57,7 @@ class Rung(SourcedEntry):
 
     id_space: ClassVar[str] = "rung"
     label: Text
+    short_label: Annotated[str, Field(min_length=1, max_length=18)]
     order: int = Field(ge=1)
     description: Text
     moves_on_when: Text = Field(description="What moves a patient from this rung to the next one")
@@ -108,7 +116,9 @@ class Headline(Strict):
     @property
     def scales(self) -> str:
         """The scale, or both scales when the two ends come from trials that used different ones."""
-        return " / ".join(dict.fromkeys([self.low.scale, self.high.scale]))
+        names = [scale if scale != "not stated" else "scale not stated"
+                 for scale in (self.low.scale, self.high.scale)]
+        return " / ".join(dict.fromkeys(names))
 
     def label(self) -> str:
         """e.g. '22–29% (QIDS-C)'; a single study gives one number, still labelled with its scale."""

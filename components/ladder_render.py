@@ -1,0 +1,139 @@
+"""Streamlit render helpers for the treatment ladder: rung overview, table, cards and option detail."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from components.content import ContentSet
+from components.ladder import (
+    COLUMNS,
+    QUESTIONS,
+    SORTS,
+    comparison_facts,
+    course_label,
+    headline_rows,
+    onset_label,
+    short_citation,
+)
+from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption
+from components.ui import render_sources
+
+_HIDDEN_COLUMNS = {"id", "sources"}  # kept in the CSV, left out on screen to keep the table readable
+
+
+def table_column_config() -> dict[str, object]:
+    """Column widths, number formats and header help for the comparison table."""
+    text, number = st.column_config.TextColumn, st.column_config.NumberColumn
+    # Widths in pixels so every header, units included, stays readable at 1366 px.
+    return {
+        COLUMNS["option"]: text(width=230, pinned=True),
+        COLUMNS["rung"]: text(width=110),
+        COLUMNS["setting"]: text(width=130, help="Shared care: primary care starts it with specialist advice"),
+        COLUMNS["onset_from_days"]: number(
+            format="%g", width=135,
+            help="Earliest onset of benefit, rough; hours are fractions of a day (0.17 = 4 h)"),
+        COLUMNS["onset_to_days"]: number(format="%g", width=120, help="Latest usual onset, rough"),
+        COLUMNS["visits_per_week"]: text(width=125, help="Clinic reviews for medicines; rough"),
+        COLUMNS["minutes_per_visit"]: text(
+            width=135, help="Includes observation (esketamine) and recovery (ECT); rough"),
+        COLUMNS["course_weeks"]: text(width=120, help="Acute course; rough"),
+        COLUMNS["hours_low"]: number(format="%.1f", width=150,
+                                     help="Visits × minutes × weeks, low ends; rough"),
+        COLUMNS["hours_high"]: number(format="%.1f", width=155,
+                                      help="Visits × minutes × weeks, high ends; rough"),
+        COLUMNS["regulatory"]: text(width=160),
+        COLUMNS["headline"]: text(width=420, help="First headline figure with its rating scale"),
+        COLUMNS["lab_monitoring"]: text(width=420),
+    }
+
+
+def table_column_order() -> list[str]:
+    return [label for key, label in COLUMNS.items() if key not in _HIDDEN_COLUMNS]
+
+
+def render_table_filters(rungs: Sequence[Rung]) -> tuple[list[str], dict[str, bool | None], str]:
+    """The rung filter, one Yes/No control per practical question, and the sort order."""
+    rung_by_id = {rung.id: rung for rung in rungs}
+    columns = st.columns([3, 2, 2, 2, 2])
+    chosen = columns[0].multiselect(
+        "Rung", [rung.id for rung in rungs], format_func=lambda rid: rung_by_id[rid].short_label,
+        placeholder="All rungs", key="ladder_filter_rung")
+    answers: dict[str, bool | None] = {}
+    for column, question in zip(columns[1:4], QUESTIONS, strict=True):
+        reply = column.segmented_control(question.label, ["Yes", "No"],
+                                         key=f"ladder_q_{question.key}")
+        answers[question.key] = None if reply is None else reply == "Yes"
+    sort_by = columns[4].selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="ladder_sort")
+    return chosen, answers, sort_by
+
+
+def render_rung_overview(rungs: Sequence[Rung], options: Sequence[TreatmentOption]) -> None:
+    """The rungs in order, each with what it holds and what moves a patient to the next one."""
+    ordered = sorted(rungs, key=lambda rung: rung.order)
+    per_row = 3
+    for start in range(0, len(ordered), per_row):  # row by row, so reading order follows the ladder
+        for column, rung in zip(st.columns(per_row), ordered[start:start + per_row], strict=False):
+            names = ", ".join(o.short_name for o in options if o.rung == rung.id)
+            with column.container(border=True, height="stretch", key=f"ladder_rung_{rung.id}"):
+                st.markdown(f"**{rung.order}. {rung.label}**")
+                st.markdown(rung.description)
+                st.caption(f"Options: {names}")
+                st.markdown(f":material/arrow_forward: **Moves on when:** {rung.moves_on_when}")
+
+
+def render_comparison_cards(chosen: Sequence[TreatmentOption], rungs: Sequence[Rung]) -> None:
+    """2–4 options side by side, the same facts in the same order on every card."""
+    rung_by_id = {rung.id: rung for rung in rungs}
+    for column, option in zip(st.columns(len(chosen)), chosen, strict=True):
+        with column.container(border=True, key=f"ladder_card_{option.id}"):
+            st.markdown(f"#### {option.name}")
+            facts = comparison_facts(option, rung_by_id[option.rung])
+            st.markdown("  \n".join(f"**{label}:** {text}" for label, text in facts))
+
+
+def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> None:
+    """Everything the content holds on one option, ending with its sources and review date."""
+    st.markdown(f"### {option.name}")
+    st.markdown(option.summary)
+    course = option.course
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**Rung:** {rung.label}  \n**What it is:** {option.drug_class}  \n"
+                    f"**Onset (rough):** {onset_label(option)} — {option.onset_days.note}")
+        st.markdown(f"**Course:** {course_label(option)}"
+                    + (f" — {course.note}" if course.note else ""))
+        st.markdown(f"**Lab monitoring:** {course.lab_monitoring}")
+        st.markdown(f"**Setting:** {SETTING_LABELS[option.setting]}. {option.setting_note}  \n"
+                    f"**Provided by:** {option.provided_by}")
+    with right:
+        st.markdown("**Regulatory status**")
+        for event in option.regulatory:
+            year = f" ({event.year})" if event.year else ""
+            note = f" _{event.note}_" if event.note else ""
+            st.markdown(f"- {event.agency}, {event.status}{year}: "
+                        f"{event.indication}{note}")
+    st.markdown(f"**Evidence.** {option.evidence.summary}")
+    rows = headline_rows(option, lambda sid: short_citation(c.source(sid)))
+    if rows:
+        st.dataframe(rows, hide_index=True, key=f"ladder_headlines_{option.id}")
+    if option.evidence.gaps:
+        st.caption(f":material/help: Not confirmed: {option.evidence.gaps}")
+    lists = st.columns(3)
+    _bullets(lists[0], "Monitoring", option.monitoring)
+    _bullets(lists[1], "Key risks", option.risks)
+    _bullets(lists[2], "Contraindications", option.contraindications or ["None listed in the sources read"])
+    barriers = option.barriers
+    lines = [f"Driving: {barriers.driving}", f"Prior authorisation: {barriers.prior_authorisation}"]
+    if barriers.rems:
+        lines.append(f"REMS: {barriers.rems}")
+    if barriers.anaesthesia:
+        lines.append("Needs general anaesthesia")
+    _bullets(st, "Practical barriers", lines + list(barriers.other))
+    if option.note:
+        st.caption(option.note)
+    render_sources(c, option.sources, option.reviewed)
+
+
+def _bullets(where, title: str, items: Sequence[str]) -> None:
+    where.markdown(f"**{title}**\n" + "".join(f"\n- {item}" for item in items))

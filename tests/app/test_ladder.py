@@ -1,0 +1,72 @@
+"""Treatment ladder page: the table, its filters and sort, side-by-side cards and the ?option= deep link."""
+from __future__ import annotations
+
+PAGE = "app_pages/ladder.py"
+
+
+def table_of(app):
+    """The comparison table's DataFrame (the first dataframe on the page)."""
+    return app.dataframe[0].value
+
+
+def test_page_shows_rungs_in_order_and_the_full_table(run_page):
+    app = run_page(PAGE)
+    assert not app.exception, [e.value for e in app.exception]
+    assert [t.value for t in app.title] == ["Treatment ladder"]
+    rung_titles = [m.value for m in app.markdown if m.value.startswith("**") and ". " in m.value[:6]]
+    assert [title[2] for title in rung_titles] == list("123456")
+    assert any("Moves on when" in m.value for m in app.markdown)
+    assert len(table_of(app)) == 24
+    assert any("Showing 24 of 24 options" in c.value for c in app.caption)
+
+
+def test_rung_filter_changes_the_rows_shown(run_page):
+    app = run_page(PAGE)
+    app.multiselect(key="ladder_filter_rung").set_value(["neurostimulation"]).run()
+    table = table_of(app)
+    assert sorted(table["Option"]) == sorted([
+        "Standard rTMS (10 Hz)", "Intermittent theta-burst stimulation (iTBS)",
+        "Accelerated iTBS (SAINT / SNT)", "Deep TMS (H-coil)"])
+    assert any("Showing 4 of 24 options" in c.value for c in app.caption)
+
+
+def test_practical_questions_change_the_rows_shown(run_page):
+    app = run_page(PAGE)
+    app.segmented_control(key="ladder_q_certified").set_value("Yes").run()
+    assert table_of(app)["Option"].tolist() == ["Esketamine nasal spray"]
+    app.segmented_control(key="ladder_q_certified").set_value(None)
+    app.segmented_control(key="ladder_q_primary_care").set_value("Yes").run()
+    table = table_of(app)
+    assert set(table["Setting"]) == {"Primary care", "Shared care"}
+    assert "Electroconvulsive therapy (ECT)" not in table["Option"].tolist()
+
+
+def test_sorting_by_onset_puts_esketamine_first(run_page):
+    app = run_page(PAGE)
+    app.selectbox(key="ladder_sort").set_value("onset").run()
+    assert table_of(app)["Option"].iloc[0] == "Esketamine nasal spray"
+
+
+def test_deep_link_selects_and_shows_the_option(run_page):
+    app = run_page(PAGE, option="ect")
+    assert not app.exception
+    assert app.selectbox(key="ladder_option").value == "ect"
+    assert any(m.value == "### Electroconvulsive therapy (ECT)" for m in app.markdown)
+    assert any("Sources:" in c.value and "Reviewed" in c.value for c in app.caption)
+    assert not app.info
+
+
+def test_unknown_deep_link_shows_a_short_notice(run_page):
+    app = run_page(PAGE, option="no-such-option")
+    assert not app.exception
+    assert any("no-such-option" in i.value for i in app.info)
+
+
+def test_side_by_side_needs_two_options_and_shows_one_card_each(run_page):
+    app = run_page(PAGE)
+    app.multiselect(key="ladder_compare").set_value(["esketamine"]).run()
+    assert any("at least two" in i.value for i in app.info)
+    app.multiselect(key="ladder_compare").set_value(["esketamine", "ect", "rtms", "lithium"]).run()
+    cards = [m.value for m in app.markdown if m.value.startswith("#### ")]
+    assert cards == ["#### Esketamine nasal spray", "#### Electroconvulsive therapy (ECT)",
+                     "#### Standard rTMS (10 Hz)", "#### Lithium augmentation"]

@@ -1,0 +1,249 @@
+"""Treatment ladder: content completeness, the contract other pages use, filters, sorting and the table."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from components.content import read_content
+from components.ladder import (
+    COLUMNS,
+    QUESTION_BY_KEY,
+    acute_course_hours,
+    comparison_facts,
+    default_comparison,
+    filter_options,
+    headline_rows,
+    ladder_rows,
+    ladder_table,
+    onset_label,
+    resolve_option,
+    sort_options,
+)
+from components.schema.treatments import TreatmentOption, TreatmentsFile
+from tests.conftest import DATA_DIR
+
+CONTRACT_RUNGS = ["augmentation", "switching", "neurostimulation", "rapid-acting", "ect", "later-line"]
+CONTRACT_OPTIONS = [
+    "lithium", "aripiprazole", "brexpiprazole", "quetiapine-xr", "cariprazine", "liothyronine",
+    "olanzapine-fluoxetine", "combine-bupropion", "combine-mirtazapine", "switch-venlafaxine",
+    "switch-duloxetine", "switch-bupropion", "switch-mirtazapine", "switch-tricyclic", "switch-maoi",
+    "rtms", "itbs", "accelerated-tms", "deep-tms", "esketamine", "iv-ketamine", "ect", "vns",
+    "psilocybin",
+]
+
+
+@pytest.fixture(scope="module")
+def treatments() -> TreatmentsFile:
+    return read_content(DATA_DIR).treatments
+
+
+@pytest.fixture(scope="module")
+def raw_option() -> dict:
+    raw = yaml.safe_load((DATA_DIR / "treatments.yaml").read_text(encoding="utf-8"))
+    return next(o for o in raw["options"] if o["id"] == "rtms")
+
+
+def by_id(treatments: TreatmentsFile) -> dict[str, TreatmentOption]:
+    return {option.id: option for option in treatments.options}
+
+
+# ---------------------------------------------------------------- content and contract
+
+
+def test_every_contract_rung_and_option_is_present(treatments):
+    assert [rung.id for rung in sorted(treatments.rungs, key=lambda r: r.order)] == CONTRACT_RUNGS
+    assert sorted(o.id for o in treatments.options) == sorted(CONTRACT_OPTIONS)
+
+
+def test_psilocybin_and_vns_sit_on_the_later_line_rung(treatments):
+    options = by_id(treatments)
+    assert options["psilocybin"].rung == options["vns"].rung == "later-line"
+    assert options["psilocybin"].regulatory[0].status == "investigational"
+
+
+def test_every_option_has_a_source_onset_and_time_commitment(treatments):
+    for option in treatments.options:
+        assert option.sources, option.id
+        assert option.onset_days.unit == "days" and option.onset_days.high > 0, option.id
+        low, high = acute_course_hours(option)
+        assert 0 < low <= high, option.id
+        assert option.course.lab_monitoring, option.id
+        assert len(option.short_name) <= 18, option.id
+
+
+def test_every_figure_and_regulatory_source_is_listed_on_its_option(treatments):
+    """The detail's source caption must name every source behind a figure shown above it."""
+    for option in treatments.options:
+        cited = {end.source for h in option.evidence.headlines for end in (h.low, h.high)}
+        cited |= {sid for event in option.regulatory for sid in event.sources}
+        assert cited <= set(option.sources), (option.id, cited - set(option.sources))
+
+
+def test_lithium_says_its_target_level_is_unconfirmed(treatments):
+    assert "could not be confirmed" in by_id(treatments)["lithium"].course.lab_monitoring
+
+
+def test_onset_must_be_in_days(raw_option):
+    broken = copy.deepcopy(raw_option)
+    broken["onset_days"]["unit"] = "weeks"
+    with pytest.raises(ValidationError, match="unit must be 'days'"):
+        TreatmentOption.model_validate(broken)
+
+
+def test_short_name_longer_than_18_characters_is_rejected(raw_option):
+    broken = copy.deepcopy(raw_option)
+    broken["short_name"] = "x" * 19
+    with pytest.raises(ValidationError):
+        TreatmentOption.model_validate(broken)
+
+
+def test_a_headline_whose_low_end_is_above_its_high_end_is_rejected(raw_option):
+    broken = copy.deepcopy(raw_option)
+    headline = broken["evidence"]["headlines"][0]
+    headline["low"]["value"], headline["high"]["value"] = 90, 10
+    with pytest.raises(ValidationError, match="above high"):
+        TreatmentOption.model_validate(broken)
+
+
+# ---------------------------------------------------------------- acute_course_hours
+
+
+def test_acute_course_hours_multiplies_visits_minutes_and_weeks(raw_option):
+    option = copy.deepcopy(raw_option)
+    option["course"]["visits_per_week"].update(low=5, high=5)
+    option["course"]["minutes_per_visit"].update(low=40, high=60)
+    option["course"]["weeks"].update(low=4, high=6)
+    low, high = acute_course_hours(TreatmentOption.model_validate(option))
+    assert low == pytest.approx(5 * 40 / 60 * 4)
+    assert high == pytest.approx(5 * 60 / 60 * 6)
+
+
+def test_esketamine_hours_include_the_two_hour_observation(treatments):
+    low, _ = acute_course_hours(by_id(treatments)["esketamine"])
+    assert low >= 1 * 2 * 4  # at least weekly × 2 h observed × 4 weeks
+
+
+# ---------------------------------------------------------------- filters
+
+
+def test_no_filter_keeps_every_option(treatments):
+    assert filter_options(treatments.options) == list(treatments.options)
+
+
+def test_rung_filter_keeps_only_that_rung(treatments):
+    shown = filter_options(treatments.options, ["neurostimulation"])
+    assert {o.id for o in shown} == {"rtms", "itbs", "accelerated-tms", "deep-tms"}
+
+
+def test_primary_care_question_keeps_primary_and_shared_care(treatments):
+    shown = filter_options(treatments.options, answers={"primary_care": True})
+    assert shown and all(o.setting in ("primary-care", "shared-care") for o in shown)
+    assert "ect" not in {o.id for o in shown}
+    refused = filter_options(treatments.options, answers={"primary_care": False})
+    assert len(shown) + len(refused) == len(treatments.options)
+
+
+def test_within_a_week_question_uses_the_low_end_of_onset(treatments):
+    shown = {o.id for o in filter_options(treatments.options, answers={"within_week": True})}
+    assert {"esketamine", "iv-ketamine", "ect"} <= shown
+    assert not shown & {"lithium", "rtms", "switch-venlafaxine", "vns"}
+
+
+def test_certified_setting_question_finds_esketamine(treatments):
+    shown = [o.id for o in filter_options(treatments.options, answers={"certified": True})]
+    assert shown == ["esketamine"]
+
+
+def test_filters_combine_and_an_unanswered_question_is_ignored(treatments):
+    shown = filter_options(treatments.options, ["rapid-acting", "ect"],
+                           {"within_week": True, "primary_care": False, "certified": None})
+    assert {o.id for o in shown} == {"esketamine", "iv-ketamine", "ect"}
+    assert filter_options(treatments.options, ["augmentation"], {"certified": True}) == []
+
+
+def test_every_question_has_a_label_ending_in_a_question_mark():
+    assert all(q.label.endswith("?") for q in QUESTION_BY_KEY.values())
+
+
+# ---------------------------------------------------------------- sorting
+
+
+def test_ladder_order_follows_rung_order_whatever_the_input_order(treatments):
+    ordered = sort_options(reversed(treatments.options), treatments.rungs, "ladder")
+    rung_order = {r.id: r.order for r in treatments.rungs}
+    orders = [rung_order[o.rung] for o in ordered]
+    assert orders == sorted(orders)
+    assert ordered[0].rung == "augmentation" and ordered[-1].rung == "later-line"
+
+
+def test_fastest_onset_first_puts_esketamine_first(treatments):
+    ordered = sort_options(treatments.options, treatments.rungs, "onset")
+    assert ordered[0].id == "esketamine"
+    lows = [o.onset_days.low for o in ordered]
+    assert lows == sorted(lows)
+
+
+def test_least_time_first_is_ascending_in_hours(treatments):
+    ordered = sort_options(treatments.options, treatments.rungs, "hours")
+    lows = [acute_course_hours(o)[0] for o in ordered]
+    assert lows == sorted(lows)
+    assert ordered[-1].id == "accelerated-tms"
+
+
+def test_unknown_sort_is_refused(treatments):
+    with pytest.raises(ValueError, match="unknown sort"):
+        sort_options(treatments.options, treatments.rungs, "price")
+
+
+# ---------------------------------------------------------------- table and descriptions
+
+
+def test_table_has_one_row_per_option_with_units_in_headers(treatments):
+    shown = filter_options(treatments.options, ["switching"])
+    table = ladder_table(ladder_rows(shown, treatments.rungs))
+    assert list(table.columns) == list(COLUMNS.values())
+    assert table["Id"].tolist() == [o.id for o in shown]
+    assert all(table["Sources (ids)"].str.len() > 0)
+    for header in ("Onset from (days)", "Minutes per visit", "Course (weeks)", "Hours at visits, low"):
+        assert header in table.columns
+
+
+def test_onset_labels_pick_a_readable_unit(treatments):
+    options = by_id(treatments)
+    assert onset_label(options["esketamine"]) == "4 hours–2 days"
+    assert onset_label(options["iv-ketamine"]) == "24 hours"
+    assert onset_label(options["ect"]) == "7–28 days"
+    assert onset_label(options["rtms"]) == "2–6 weeks"
+
+
+def test_headline_rows_name_the_scale_and_source_of_each_end(treatments):
+    option = by_id(treatments)["ect"]
+    rows = headline_rows(option, cite=lambda sid: f"<{sid}>")
+    first = rows[0]
+    assert "HAM-D" in first["High end"] and "<core-husain-2004>" in first["High end"]
+    assert "<ekstrand-2024-comment>" in first["Low end"]
+    assert first["Figure"].startswith("22–75%")
+
+
+def test_comparison_cards_show_the_same_facts_in_the_same_order(treatments):
+    rung_by_id = {r.id: r for r in treatments.rungs}
+    lithium, rtms = (by_id(treatments)[oid] for oid in ("lithium", "rtms"))
+    labels = [label for label, _ in comparison_facts(lithium, rung_by_id["augmentation"])]
+    assert labels[:11] == [label for label, _ in comparison_facts(rtms, rung_by_id["neurostimulation"])][:11]
+    esketamine = dict(comparison_facts(by_id(treatments)["esketamine"], rung_by_id["rapid-acting"]))
+    assert "REMS" in esketamine
+
+
+def test_default_comparison_takes_options_from_different_rungs(treatments):
+    chosen = default_comparison(treatments.options, treatments.rungs)
+    rungs = {by_id(treatments)[oid].rung for oid in chosen}
+    assert len(chosen) == len(rungs) == 3
+
+
+def test_deep_link_resolution(treatments):
+    assert resolve_option(treatments.options, "ect")[0].id == "ect"
+    assert resolve_option(treatments.options, "no-such") == (None, True)
+    assert resolve_option(treatments.options, None) == (None, False)
