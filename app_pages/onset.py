@@ -1,5 +1,44 @@
-"""Onset & commitment: placeholder until its issue fills it."""
-from components.ui import render_coming_soon, render_page_header
+"""Onset & commitment: how fast each next-line option works and how much time it asks of the patient."""
+import streamlit as st
 
-render_page_header("Onset & commitment", "This page is part of TRD Map's first release.")
-render_coming_soon("This page")
+from components import onset_charts as oc
+from components.charts import plotly_config
+from components.content import content
+from components.timeline_charts import source_names
+from components.ui import escape_markdown as md
+from components.ui import render_page_header, render_sources
+
+c = content()
+options, rungs = c.treatments.options, c.treatments.rungs
+names = source_names(c.sources.sources)
+all_sources = [s for option in options for s in option.sources]
+render_page_header(
+    "Onset & commitment",
+    "How soon each next-line option tends to work, and how much of the patient's week it takes.",
+)
+
+st.header("How soon does it work?")
+st.plotly_chart(oc.make_onset_figure(options, rungs, names), key="onset_onset_chart",
+                width="stretch", config=plotly_config("trd-map-onset-by-option"))
+st.caption(md(oc.HOW_TO_READ_ONSET))
+with st.expander("Onset as a table"):
+    st.dataframe(oc.onset_rows(options, rungs), hide_index=True, width="stretch")
+
+st.header("What does it ask of the patient?")
+per = st.segmented_control("Show time at visits", list(oc.PER_LABELS), default="week",
+                           format_func=oc.PER_LABELS.get, key="onset_commitment_per",
+                           required=True)
+st.plotly_chart(oc.make_commitment_figure(options, rungs, per), key="onset_commitment_chart",
+                width="stretch", config=plotly_config(f"trd-map-time-commitment-{per}"))
+st.caption(f"{md(oc.HOW_TO_READ_COMMITMENT)} {md(c.treatments.course_note)}")
+with st.expander("Time commitment and lab monitoring as a table"):
+    st.dataframe(oc.commitment_rows(options, rungs), hide_index=True, width="stretch")
+
+st.header("Onset against burden")
+st.plotly_chart(oc.make_onset_burden_figure(options, rungs, names), key="onset_burden_chart",
+                width="stretch", config=plotly_config("trd-map-onset-vs-burden"))
+st.caption(md(oc.HOW_TO_READ_BURDEN))
+with st.expander("Onset against burden as a table"):
+    st.dataframe(oc.burden_rows(options), hide_index=True, width="stretch")
+with st.expander("Sources for these charts"):
+    render_sources(c, all_sources)

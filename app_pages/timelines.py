@@ -5,6 +5,7 @@ from components import timeline_charts as tc
 from components.charts import plotly_config
 from components.content import content
 from components.sequencing import SequencePlan, plan_rows, plan_sequence
+from components.ui import escape_markdown as md
 from components.ui import render_page_header, render_sources
 
 c = content()
@@ -21,45 +22,46 @@ def show_plan(plan: SequencePlan, key: str, file_name: str) -> None:
     """The timeline chart, its flags and its table: one plan, shown the same way everywhere."""
     st.plotly_chart(tc.make_pathway_figure(plan), key=key, width="stretch",
                     config=plotly_config(file_name))
-    st.caption(tc.HOW_TO_READ_PATHWAY)
+    st.caption(md(tc.HOW_TO_READ_PATHWAY))
     st.metric("Total length", plan.total_weeks.length_label())
     for planned, flag in plan.flags:
-        st.warning(f"**{planned.step.label}** · {flag.title}: {flag.message}", icon=":material/flag:")
+        st.warning(f"**{md(planned.step.label)}** · {flag.title}: {md(flag.message)}", icon=":material/flag:")
     st.dataframe(plan_rows(plan), hide_index=True, width="stretch")
 
 
 st.header("The big sequential trial: STAR*D")
-st.markdown(star_d.summary)
+st.markdown(md(star_d.summary))
 star_d_figure = tc.make_star_d_figure(star_d, tc.source_names(c.sources.sources))
 st.plotly_chart(star_d_figure, key="timelines_star_d", width="stretch",
                 config=plotly_config("trd-map-star-d-remission-by-level"))
-st.caption(f"{tc.HOW_TO_READ_STAR_D} Remission: {star_d.remission_scale}.")
-st.info(star_d.caveat, icon=":material/info:")
+st.caption(f"{md(tc.HOW_TO_READ_STAR_D)} Remission: {md(star_d.remission_scale)}.")
+st.info(md(star_d.caveat), icon=":material/info:")
 st.dataframe(tc.star_d_rows(star_d), hide_index=True, width="stretch")
 for finding in (star_d.reported_cumulative, star_d.reanalysed_cumulative, star_d.level_one_primary):
-    st.markdown(f"- **{finding.label}: {finding.value_label()}** ({finding.scale}). {finding.note}")
+    st.markdown(f"- **{md(finding.label)}: {finding.value_label()}** ({md(finding.scale)}). "
+                f"{md(finding.note)}")
 st.subheader("Relapse after more levels")
 for claim in star_d.relapse.confirmed:
-    st.markdown(f"- {claim.text}")
-st.caption(f":material/help: Not confirmed: {star_d.relapse.not_confirmed}")
+    st.markdown(f"- {md(claim.text)}")
+st.caption(f":material/help: Not confirmed: {md(star_d.relapse.not_confirmed)}")
 render_sources(c, star_d.sources, star_d.reviewed)
 
 st.subheader("Other sequential evidence")
 st.dataframe(tc.trial_arm_rows(timelines.sequential_trials), hide_index=True, width="stretch")
 for trial in timelines.sequential_trials:
-    st.markdown(f"- **{trial.name}:** {trial.finding}")
+    st.markdown(f"- **{md(trial.name)}:** {md(trial.finding)}")
 render_sources(c, [s for t in timelines.sequential_trials for s in t.sources])
 
 st.header("Sequencing paths")
 paths = {path.id: path for path in timelines.sequencing_paths}
 wanted = st.query_params.get("path")
 if wanted and wanted not in paths:
-    st.info(f"There is no path called “{wanted}”; showing the first path instead.")
+    st.info(f"There is no path called “{md(wanted)}”; showing the first path instead.")
 path_id = st.selectbox("Path", list(paths), key="timelines_path", format_func=lambda p: paths[p].name,
                        index=list(paths).index(wanted) if wanted in paths else 0)
 path = paths[path_id]
-st.markdown(f"{path.summary}\n\n**Where referral belongs:** {path.referral_point}\n\n"
-            f"**Teaching point:** {path.teaching_point}")
+st.markdown(f"{md(path.summary)}\n\n**Where referral belongs:** {md(path.referral_point)}\n\n"
+            f"**Teaching point:** {md(path.teaching_point)}")
 show_plan(plan_sequence(path.steps, timelines.sequence_steps, rules.referral_due_after_trials),
           "timelines_path_chart", f"trd-map-path-{path.id}")
 render_sources(c, path.sources, path.reviewed)
@@ -71,7 +73,7 @@ chosen = st.multiselect(
     default=timelines.sequencing_paths[0].steps, key="timelines_builder_steps",
     format_func=lambda s: steps[s].label,
 )
-st.caption(f"Referral rule: {rules.explanation}")
+st.caption(f"Referral rule: {md(rules.explanation)}")
 if chosen:
     show_plan(plan_sequence(chosen, steps.values(), rules.referral_due_after_trials),
               "timelines_builder_chart", "trd-map-my-sequence")
