@@ -1,0 +1,91 @@
+"""Timelines page: STAR*D with its caveats, curated paths with ?path= deep links, and the sequence builder."""
+from __future__ import annotations
+
+import json
+
+PAGE = "app_pages/timelines.py"
+
+
+def chart_specs(app) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def flags_shown(app) -> list[str]:
+    return [w.value for w in app.warning]
+
+
+def test_page_shows_star_d_with_both_cumulative_figures_and_relapse_limits(run_page):
+    app = run_page(PAGE)
+    assert not app.exception, [e.value for e in app.exception]
+    assert [t.value for t in app.title] == ["Timelines"]
+    text = " ".join(m.value for m in app.markdown)
+    assert "67%" in text and "about 35%" in text and "reply letter" in text
+    assert any("could not be confirmed" in c.value for c in app.caption)
+    star_d_table = app.dataframe[0].value
+    assert list(star_d_table["Level"]) == [1, 2, 3, 4]
+    assert len(chart_specs(app)) == 3  # STAR*D, the curated path, the builder
+
+
+def test_every_chart_has_a_how_to_read_caption_and_a_table(run_page):
+    app = run_page(PAGE)
+    how_to = [c.value for c in app.caption if c.value.startswith("How to read this")]
+    assert len(how_to) == 3
+    assert len(app.dataframe) >= 4  # STAR*D, other trials, the path and the builder
+
+
+def test_choosing_the_six_month_path_shows_its_skipped_review_flag(run_page):
+    app = run_page(PAGE)
+    assert not any("Unchanged on a partial response" in f for f in flags_shown(app))
+    app.selectbox(key="timelines_path").set_value("six-months-half-working").run()
+    assert any("Unchanged on a partial response" in f and "Skips an adequacy check" in f
+               for f in flags_shown(app))
+    assert app.metric[0].value == "26–38 weeks (rough)"
+
+
+def test_deep_link_opens_a_path_and_an_unknown_one_shows_a_notice(run_page):
+    app = run_page(PAGE, path="severe-fast-to-ect")
+    assert app.selectbox(key="timelines_path").value == "severe-fast-to-ect"
+    assert app.metric[0].value == "2–4 weeks (rough)"
+    app = run_page(PAGE, path="no-such-path")
+    assert not app.exception
+    assert any("no path called" in i.value for i in app.info)
+    assert app.selectbox(key="timelines_path").value == "typical-path"
+
+
+def test_builder_updates_total_weeks_and_the_timeline_as_steps_are_picked(run_page):
+    app = run_page(PAGE)
+    builder = app.multiselect(key="timelines_builder_steps")
+    assert builder.label.startswith("Steps, in the order they happen")
+    builder.set_value(["first-ssri-trial", "switch-antidepressant"]).run()
+    assert app.metric[-1].value == "8–16 weeks (rough)"
+    ticks = chart_specs(app)[-1]["layout"]["yaxis"]["ticktext"]
+    assert ticks == ["First SSRI trial", "Switch to another antidepressant"]
+
+
+def test_builder_flags_skipped_adequacy_and_late_referral(run_page):
+    app = run_page(PAGE)
+    app.multiselect(key="timelines_builder_steps").set_value(
+        ["first-ssri-trial", "switch-antidepressant", "augmentation", "esketamine-course"]).run()
+    flags = flags_shown(app)
+    assert any(f.startswith("**Add lithium, an antipsychotic or T3** · Later than referral") for f in flags)
+    assert any("Esketamine induction" in f and "Later than referral" in f for f in flags)
+    app.multiselect(key="timelines_builder_steps").set_value(
+        ["specialist-referral", "esketamine-course"]).run()
+    assert any("Esketamine induction" in f and "Skips an adequacy check" in f
+               for f in flags_shown(app))
+
+
+def test_empty_builder_asks_for_a_step(run_page):
+    app = run_page(PAGE)
+    app.multiselect(key="timelines_builder_steps").set_value([]).run()
+    assert not app.exception
+    assert any("Pick at least one step" in i.value for i in app.info)
+    assert len(chart_specs(app)) == 2
+
+
+def test_every_chart_downloads_as_a_png_with_a_clear_file_name(run_page):
+    app = run_page(PAGE, path="six-months-half-working")
+    names = [json.loads(c.proto.config)["toImageButtonOptions"]["filename"]
+             for c in app.get("plotly_chart")]
+    assert names == ["trd-map-star-d-remission-by-level", "trd-map-path-six-months-half-working",
+                     "trd-map-my-sequence"]
