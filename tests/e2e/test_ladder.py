@@ -1,0 +1,41 @@
+"""Treatment ladder in Chromium: the CSV download holds exactly the rows on screen; deep links open details."""
+from __future__ import annotations
+
+import csv
+import io
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import open_page, wait_until_drawn
+
+
+def visible_option_names(page: Page) -> list[str]:
+    """First-column texts of the grid's accessible table (glide draws rows on a canvas)."""
+    rows = page.locator(".st-key-ladder_table_box table tbody tr")
+    return [rows.nth(i).locator("td").first.inner_text().strip() for i in range(rows.count())]
+
+
+def test_csv_download_holds_the_rows_on_screen(page: Page, app_url: str):
+    open_page(page, app_url, "ladder")
+    page.get_by_role("tab", name="Comparison table").click()
+    within_week = page.locator(".st-key-ladder_q_within_week")
+    within_week.get_by_role("radio", name="Yes").click()
+    wait_until_drawn(page)
+    expect(page.get_by_text("Showing 5 of 24 options", exact=False)).to_be_visible()
+    expect(page.locator(".st-key-ladder_table_box table tbody tr")).to_have_count(5)
+    on_screen = visible_option_names(page)
+    assert "Esketamine nasal spray" in on_screen and "Lithium augmentation" not in on_screen
+
+    with page.expect_download() as download_info:
+        page.locator(".st-key-ladder_csv button").click()
+    download = download_info.value
+    assert download.suggested_filename == "trd-ladder.csv"
+    rows = list(csv.DictReader(io.StringIO(download.path().read_text(encoding="utf-8"))))
+    assert [row["Option"] for row in rows] == on_screen
+    assert "Onset from (days)" in rows[0]
+
+
+def test_deep_link_opens_the_option_details(page: Page, app_url: str):
+    open_page(page, app_url, "ladder?option=deep-tms")
+    expect(page.get_by_role("tab", name="Option details")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("heading", name="Deep TMS (H-coil)")).to_be_visible()
