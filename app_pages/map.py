@@ -45,7 +45,7 @@ with map_column:
                "elements coloured by kind. The list below and “The map as text” hold the same "
                "content for keyboard and screen-reader users.")
     st.segmented_control("Open an element of the map", options=list(labels),
-                         format_func=labels.get, key=NODE_KEY)
+                         format_func=labels.get, key=NODE_KEY, wrap=True)
     with st.expander("The map as text", key="map_as_text"):
         render_map_as_text(trd_map)
 with card_column:

@@ -18,19 +18,28 @@ NODE_SIZE_PX = 30
 SELECTED_RING_PX = 46
 CENTRE_SIZE_PX = 124
 FIGURE_HEIGHT_PX = 560
-# Text metrics for a sans-serif font, kept on the generous side so estimates over-reserve space.
+# Labels are tags filled with their group's colour, so their contrast does not depend on the
+# light or dark theme. Text metrics are kept generous so size estimates over-reserve space.
 CHAR_WIDTH_EM = 0.58
 LINE_HEIGHT_EM = 1.3
-LABEL_GAP_PX = 6
+LABEL_PAD_PX = 4
+LABEL_REACH_PX = 28  # from a node's centre to its tag: clear of the selection ring
+# A click this close to a node (in pixels) selects it, so clicking its tag works too.
+CLICK_DISTANCE_PX = 48
 # The narrowest plot area the layout must fit: the map column at 1366 px with the card beside it.
 NARROW_PLOT_PX = (500, FIGURE_HEIGHT_PX - 90)
 EDGE_COLOUR = "rgba(128, 128, 128, 0.55)"
 SELECTION_HINT = "Click to open its card"
 
-# Each outward compass direction has a plotly text position that keeps the label outside the ring,
-# so no label can sit on an edge (edges run inside the ring).
-_OUTWARD_POSITIONS = ("top center", "top right", "middle right", "bottom right",
-                      "bottom center", "bottom left", "middle left", "top left")
+# For each outward compass direction (clockwise from the top): the tag's anchor and the unit
+# shift away from the node. Tags always sit outside the ring, where no edge runs.
+_DIAGONAL = math.sqrt(0.5)
+_OUTWARD = (
+    ("center", "bottom", 0.0, 1.0), ("left", "bottom", _DIAGONAL, _DIAGONAL),
+    ("left", "middle", 1.0, 0.0), ("left", "top", _DIAGONAL, -_DIAGONAL),
+    ("center", "top", 0.0, -1.0), ("right", "top", -_DIAGONAL, -_DIAGONAL),
+    ("right", "middle", -1.0, 0.0), ("right", "bottom", -_DIAGONAL, _DIAGONAL),
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,16 @@ class Box:
     def overlaps(self, other: Box) -> bool:
         return (self.left < other.right and other.left < self.right
                 and self.bottom < other.top and other.bottom < self.top)
+
+
+@dataclass(frozen=True)
+class TagPlacement:
+    """Where a node's label tag sits: plotly anchors and the pixel shift from the node."""
+
+    xanchor: str
+    yanchor: str
+    xshift: float
+    yshift: float
 
 
 def wrap_label(label: str, one_line_max: int = WRAP_CHARS) -> str:
@@ -77,44 +96,30 @@ def node_positions(map_file: MapFile) -> dict[str, tuple[float, float]]:
     return positions
 
 
-def label_position(x: float, y: float) -> str:
-    """The plotly text position pointing away from the centre for a node at (x, y)."""
-    angle = math.atan2(x, y)  # 0 at the top, growing clockwise
-    sector = round(angle / (math.pi / 4)) % 8
-    return _OUTWARD_POSITIONS[sector]
+def tag_placement(x: float, y: float) -> TagPlacement:
+    """The tag for a node at (x, y) goes outward, away from the centre and the edges."""
+    sector = round(math.atan2(x, y) / (math.pi / 4)) % 8  # 0 at the top, clockwise
+    xanchor, yanchor, unit_x, unit_y = _OUTWARD[sector]
+    return TagPlacement(xanchor, yanchor, round(unit_x * LABEL_REACH_PX, 2),
+                        round(unit_y * LABEL_REACH_PX, 2))
 
 
-def label_offsets(label: str, position: str, font_px: int = LABEL_FONT_PX,
-                  marker_px: int = NODE_SIZE_PX) -> Box:
-    """Where a node's wrapped label sits, in pixels relative to the node's centre."""
+def tag_box(label: str, placement: TagPlacement, font_px: int = LABEL_FONT_PX) -> Box:
+    """The tag's rectangle in pixels relative to its node's centre."""
     lines = wrap_label(label).split("<br>")
-    width = max(len(line) for line in lines) * font_px * CHAR_WIDTH_EM
-    height = len(lines) * font_px * LINE_HEIGHT_EM
-    reach = marker_px / 2 + LABEL_GAP_PX
-    vertical, horizontal = position.split()
-    if horizontal == "center":
-        left, right = -width / 2, width / 2
-    elif horizontal == "right":
-        left, right = reach, reach + width
-    else:
-        left, right = -reach - width, -reach
-    # Beside a diagonal node the text may start level with its centre or a marker radius away:
-    # the box covers both, so estimates err towards reserving space.
-    near = reach if horizontal == "center" else 0
-    if vertical == "middle":
-        bottom, top = -height / 2, height / 2
-    elif vertical == "top":
-        bottom, top = near, reach + height
-    else:
-        bottom, top = -reach - height, -near
-    return Box(left, right, bottom, top)
+    width = max(len(line) for line in lines) * font_px * CHAR_WIDTH_EM + 2 * LABEL_PAD_PX + 2
+    height = len(lines) * font_px * LINE_HEIGHT_EM + 2 * LABEL_PAD_PX + 2
+    x, y = placement.xshift, placement.yshift
+    left = {"left": x, "center": x - width / 2, "right": x - width}[placement.xanchor]
+    bottom = {"bottom": y, "middle": y - height / 2, "top": y - height}[placement.yanchor]
+    return Box(left, left + width, bottom, bottom + height)
 
 
 def axis_ranges(map_file: MapFile, plot_px: tuple[int, int] = NARROW_PLOT_PX
                 ) -> tuple[float, float]:
-    """Half-widths of the x and y axes so every label fits inside a plot area of plot_px pixels.
+    """Half-widths of the x and y axes so every tag fits inside a plot area of plot_px pixels.
 
-    A node at x with a label reaching e pixels beyond it needs (R - |x|) * W / (2R) >= e,
+    A node at x with a tag reaching e pixels beyond it needs (R - |x|) * W / (2R) >= e,
     that is R >= |x| * (W/2) / (W/2 - e); the same holds vertically.
     """
     half_w, half_h = plot_px[0] / 2, plot_px[1] / 2
@@ -122,12 +127,12 @@ def axis_ranges(map_file: MapFile, plot_px: tuple[int, int] = NARROW_PLOT_PX
     positions = node_positions(map_file)
     for node in outer_nodes(map_file):
         x, y = positions[node.id]
-        box = label_offsets(node.label, label_position(x, y))
-        reach_x = max(box.right, NODE_SIZE_PX / 2) if x >= 0 else max(-box.left, NODE_SIZE_PX / 2)
-        reach_y = max(box.top, NODE_SIZE_PX / 2) if y >= 0 else max(-box.bottom, NODE_SIZE_PX / 2)
-        need_x = max(need_x, abs(x) * half_w / (half_w - reach_x - LABEL_GAP_PX))
-        need_y = max(need_y, abs(y) * half_h / (half_h - reach_y - LABEL_GAP_PX))
-    return round(need_x, 3), round(need_y, 3)
+        box = tag_box(node.label, tag_placement(x, y))
+        reach_x = max(box.right if x >= 0 else -box.left, SELECTED_RING_PX / 2)
+        reach_y = max(box.top if y >= 0 else -box.bottom, SELECTED_RING_PX / 2)
+        need_x = max(need_x, abs(x) * half_w / (half_w - reach_x))
+        need_y = max(need_y, abs(y) * half_h / (half_h - reach_y))
+    return round(need_x + 0.005, 3), round(need_y + 0.005, 3)
 
 
 def group_colours(map_file: MapFile) -> dict[str, str]:
@@ -136,15 +141,32 @@ def group_colours(map_file: MapFile) -> dict[str, str]:
     return {group.id: colours[index % len(colours)] for index, group in enumerate(map_file.groups)}
 
 
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio between two #rrggbb colours."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_text_colour(background: str) -> str:
+    """Black or white, whichever contrasts more with the background."""
+    return max(("#000000", "#ffffff"), key=lambda text: contrast_ratio(text, background))
+
+
 def edge_path(start: tuple[float, float], end: tuple[float, float], steps: int = 24
               ) -> tuple[list[float], list[float]]:
     """A straight spoke to the centre, or a chord between ring nodes bowed towards the centre.
 
-    Bowing inwards keeps every chord inside the ring, away from the labels outside it.
+    Bowing inwards keeps every chord inside the ring, away from the tags outside it.
     """
     if start == (0.0, 0.0) or end == (0.0, 0.0):
         return [start[0], end[0]], [start[1], end[1]]
-    control = (0.35 * (start[0] + end[0]) / 2, 0.35 * (start[1] + end[1]) / 2)
+    control = (0.7 * (start[0] + end[0]) / 2, 0.7 * (start[1] + end[1]) / 2)
     xs, ys = [], []
     for step in range(steps + 1):
         t = step / steps
@@ -157,6 +179,7 @@ def make_concept_map_figure(map_file: MapFile, selected_node_id: str | None = No
     """TRD at the centre, the elements around it coloured by group, the selected node ringed."""
     positions = node_positions(map_file)
     colours = group_colours(map_file)
+    rank = {group.id: index for index, group in enumerate(map_file.groups)}
     figure = go.Figure()
 
     edge_x: list[float | None] = []
@@ -179,63 +202,77 @@ def make_concept_map_figure(map_file: MapFile, selected_node_id: str | None = No
                     else SELECTED_RING_PX, "line": {"width": 4}},
         ))
 
-    centre = map_file.node(map_file.centre)
-    rank = {group.id: index for index, group in enumerate(map_file.groups)}
+    ring = outer_nodes(map_file)
     for group in map_file.groups:
-        members = [node for node in outer_nodes(map_file) if node.group == group.id]
+        members = [node for node in ring if node.group == group.id]
         if members:
             figure.add_trace(_node_trace(members, group.label, group.id, colours[group.id],
-                                         [label_position(*positions[n.id]) for n in members],
                                          positions, show_legend=True, rank=rank[group.id]))
+    for node in ring:
+        figure.add_annotation(_tag(node, positions[node.id], colours[node.group]))
+
+    centre = map_file.node(map_file.centre)
     if centre:
         group = map_file.group(centre.group)
-        # The centre is drawn large with its label inside, so it has a trace of its own.
-        figure.add_trace(_node_trace([centre], group.label, group.id, colours[group.id],
-                                     ["middle center"], positions,
-                                     show_legend=not any(n.group == group.id
-                                                         for n in outer_nodes(map_file)),
-                                     rank=rank[group.id], size=CENTRE_SIZE_PX,
-                                     font_colour="#ffffff"))
+        # The centre is a large disc with its label inside, so it has a trace of its own.
+        figure.add_trace(_node_trace(
+            [centre], group.label, group.id, colours[group.id], positions,
+            show_legend=not any(node.group == group.id for node in ring), rank=rank[group.id],
+            size=CENTRE_SIZE_PX, label=wrap_centre_label(centre.label),
+            label_colour=readable_text_colour(colours[group.id]),
+        ))
 
     half_x, half_y = axis_ranges(map_file)
     axis = {"visible": False, "fixedrange": True, "zeroline": False, "showgrid": False}
-    apply_house_style(figure, height=FIGURE_HEIGHT_PX, legend_title="Kind of element")
+    apply_house_style(figure, height=FIGURE_HEIGHT_PX)
     figure.update_layout(
         xaxis={**axis, "range": [-half_x, half_x]},
         yaxis={**axis, "range": [-half_y, half_y]},
-        margin={"l": 8, "r": 8, "t": 72, "b": 8},
+        margin={"l": 8, "r": 8, "t": 48, "b": 8},
         clickmode="event+select",
         dragmode=False,
         hovermode="closest",
+        hoverdistance=CLICK_DISTANCE_PX,
         showlegend=True,
-        uirevision="trd-map",
     )
     return figure
 
 
+def _tag(node: MapNode, position: tuple[float, float], colour: str) -> dict:
+    """A node's label as a tag in its group's colour, placed outward from the node."""
+    placement = tag_placement(*position)
+    return {
+        "x": position[0], "y": position[1], "xref": "x", "yref": "y",
+        "text": wrap_label(node.label), "showarrow": False,
+        "xanchor": placement.xanchor, "yanchor": placement.yanchor,
+        "xshift": placement.xshift, "yshift": placement.yshift,
+        "align": "center", "bgcolor": colour, "bordercolor": colour, "borderwidth": 1,
+        "borderpad": LABEL_PAD_PX,
+        "font": {"size": LABEL_FONT_PX, "color": readable_text_colour(colour)},
+    }
+
+
 def _node_trace(nodes: list[MapNode], group_label: str, group_id: str, colour: str,
-                text_positions: list[str], positions: dict[str, tuple[float, float]], *,
-                show_legend: bool, rank: int, size: int = NODE_SIZE_PX,
-                font_colour: str | None = None) -> go.Scatter:
-    """One group's nodes: markers with their labels, the node id kept in customdata for clicks."""
+                positions: dict[str, tuple[float, float]], *, show_legend: bool, rank: int,
+                size: int = NODE_SIZE_PX, label: str | None = None,
+                label_colour: str | None = None) -> go.Scatter:
+    """One group's nodes as clickable markers, the node id kept in customdata for the click."""
     return go.Scatter(
         x=[positions[node.id][0] for node in nodes],
         y=[positions[node.id][1] for node in nodes],
-        mode="markers+text",
+        mode="markers+text" if label else "markers",
         name=group_label,
         legendgroup=group_id,
         showlegend=show_legend,
-        legendrank=1000 + rank,  # legend in the order the groups are listed, centre first
-        text=[wrap_centre_label(node.label) if font_colour else wrap_label(node.label)
-              for node in nodes],
-        textposition=text_positions,
-        textfont={"size": CENTRE_FONT_PX if font_colour else LABEL_FONT_PX,
-                  **({"color": font_colour} if font_colour else {})},
+        legendrank=1000 + rank,  # legend in the order the groups are listed
+        text=[label] if label else None,
+        textposition="middle center",
+        textfont={"size": CENTRE_FONT_PX, "color": label_colour},
         customdata=[node.id for node in nodes],
         hovertext=[f"<b>{node.label}</b><br>{group_label}<br>{SELECTION_HINT}" for node in nodes],
         hovertemplate="%{hovertext}<extra></extra>",
         marker={"color": colour, "size": size, "line": {"width": 0}},
-        # Plotly dims unselected points after a click; the map must stay fully readable.
+        # Plotly fades unselected points after a click; the map must stay fully readable.
         selected={"marker": {"opacity": 1}},
-        unselected={"marker": {"opacity": 1}},
+        unselected={"marker": {"opacity": 1}, "textfont": {"color": label_colour}},
     )

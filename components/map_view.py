@@ -1,6 +1,7 @@
 """Streamlit render helpers and selection state for the TRD map page."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import streamlit as st
@@ -9,7 +10,6 @@ from components.content import ContentSet
 from components.navigation import PAGE_BY_ID
 from components.schema.common import Claim
 from components.schema.map import MapFile, MapLink, MapNode
-from components.ui import render_sources
 
 NODE_KEY = "map_node"
 QUERY_PARAM = "node"
@@ -39,10 +39,16 @@ def requested_node(map_file: MapFile, query_value: str | None) -> tuple[str | No
     return None, True
 
 
+def md(text: str) -> str:
+    """Content text made safe for st.markdown: the asterisk in "STAR*D" must not start italics."""
+    return text.replace("*", "\\*")
+
+
 def short_citation(content: ContentSet, source_id: str) -> str:
     """'Rush 2006' from 'Rush AJ, Trivedi MH, ...': first author's surname (or body) and year."""
     source = content.source(source_id)
-    first = source.authors.split(",")[0].split("(")[0].split(";")[0].strip()
+    first = re.split(r",|;|\(| / ", source.authors.removeprefix("believed "))[0]
+    first = re.sub(r"\s+(et al\.?|press release|press announcement)$", "", first.strip())
     words = first.split()
     if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
         first = " ".join(words[:-1])  # drop initials such as "AJ"
@@ -63,13 +69,20 @@ def select_from_map(chart_key: str) -> None:
 
 
 def render_link(link: MapLink) -> None:
-    st.page_link(PAGE_BY_ID[link.page].script, label=link.label, icon=":material/arrow_forward:",
-                 query_params=link.params or None)
+    page = PAGE_BY_ID[link.page]
+    st.page_link(page.script, label=link.label, icon=":material/arrow_forward:",
+                 help=f"Opens {page.title}", query_params=link.params or None)
+
+
+def render_references(content: ContentSet, source_ids: list[str], reviewed: object) -> None:
+    """Full citations (escaped: titles contain "STAR*D") and the review date."""
+    citations = "; ".join(content.source(s).citation() for s in dict.fromkeys(source_ids))
+    st.caption(f"Sources: {md(citations)} · Reviewed {reviewed}")
 
 
 def render_claims(content: ContentSet, claims: list[Claim]) -> None:
     lines = [
-        f"- {claim.text} *({'; '.join(short_citation(content, s) for s in claim.sources)})*"
+        f"- {md(claim.text)} *({md('; '.join(short_citation(content, s) for s in claim.sources))})*"
         for claim in claims
     ]
     st.markdown("\n".join(lines))
@@ -81,17 +94,18 @@ def render_node_card(content: ContentSet, node: MapNode) -> None:
     with st.container(border=True, key="map_card"):
         st.subheader(node.label, anchor=False)
         st.caption(group.label)
-        st.markdown(node.summary)
-        st.markdown(f"**Why it matters for referral.** {node.why_it_matters}")
+        st.markdown(md(node.summary))
+        st.markdown(f"**Why it matters for referral.** {md(node.why_it_matters)}")
         st.markdown("**Key numbers**")
         render_claims(content, node.key_facts)
         if node.note:
-            st.caption(f":material/info: {node.note}")
+            st.caption(f":material/info: {md(node.note)}")
         st.markdown("**Go deeper**")
         for link in node.links:
             render_link(link)
-        all_sources = [s for claim in node.key_facts for s in claim.sources] + node.sources
-        render_sources(content, all_sources, node.reviewed)
+        with st.expander("Full references", key=f"map_card_references_{node.id}"):
+            render_references(content, [s for claim in node.key_facts for s in claim.sources]
+                              + node.sources, node.reviewed)
 
 
 def render_map_guide(map_file: MapFile) -> None:
@@ -100,7 +114,7 @@ def render_map_guide(map_file: MapFile) -> None:
         st.subheader("How to read the map", anchor=False)
         st.markdown("Click a dot on the map, or choose an element in the list under it, to open "
                     "its card here. Each colour is one kind of element:")
-        st.markdown("\n".join(f"- **{g.label}**: {g.description}" for g in map_file.groups))
+        st.markdown("\n".join(f"- **{g.label}**: {md(g.description)}" for g in map_file.groups))
 
 
 def render_map_as_text(map_file: MapFile) -> None:
@@ -110,49 +124,49 @@ def render_map_as_text(map_file: MapFile) -> None:
         members = [node.label for node in map_file.nodes if node.group == group.id]
         st.markdown(f"**{group.label}**: {', '.join(members)}")
     st.markdown("**Links on the map**")
-    st.markdown("\n".join(f"- {names[e.source]} → {names[e.target]}: {e.relation}"
+    st.markdown("\n".join(f"- {names[e.source]} → {names[e.target]}: {md(e.relation)}"
                           for e in map_file.edges))
 
 
 def render_lookalikes(content: ContentSet) -> None:
     map_file = content.map
-    st.markdown(map_file.lookalikes_intro)
+    st.markdown(md(map_file.lookalikes_intro))
     for lookalike in map_file.lookalikes:
         with st.expander(lookalike.label, key=f"map_lookalike_{lookalike.id}"):
             differs, catch, step = st.columns(3)
-            differs.markdown(f"**How it differs**\n\n{lookalike.how_it_differs}")
-            catch.markdown(f"**What catches it**\n\n{lookalike.how_to_catch_it}")
-            step.markdown(f"**The different next step**\n\n{lookalike.next_step}")
+            differs.markdown(f"**How it differs**\n\n{md(lookalike.how_it_differs)}")
+            catch.markdown(f"**What catches it**\n\n{md(lookalike.how_to_catch_it)}")
+            step.markdown(f"**The different next step**\n\n{md(lookalike.next_step)}")
             if lookalike.note:
-                st.caption(f":material/info: {lookalike.note}")
+                st.caption(f":material/info: {md(lookalike.note)}")
             if lookalike.link:
                 render_link(lookalike.link)
-            render_sources(content, lookalike.sources, lookalike.reviewed)
+            render_references(content, lookalike.sources, lookalike.reviewed)
 
 
 def render_why_it_matters(content: ContentSet) -> None:
     why = content.map.why_it_matters
-    st.markdown(why.intro)
+    st.markdown(md(why.intro))
     render_claims(content, why.key_facts)
-    st.markdown(f"**{why.remission_question}**")
+    st.markdown(f"**{md(why.remission_question)}**")
     for column, count in zip(st.columns(len(why.remission_counts)), why.remission_counts,
                              strict=True):
         with column.container(border=True):
             st.metric(count.label, count.value_label())
-            st.markdown(count.how_counted)
+            st.markdown(md(count.how_counted))
             st.caption("Source: " + "; ".join(short_citation(content, s) for s in count.sources))
-    st.markdown(f"**Why the two figures differ.** {why.why_counts_differ}")
+    st.markdown(f"**Why the two figures differ.** {md(why.why_counts_differ)}")
     if why.note:
-        st.caption(f":material/info: {why.note}")
-    render_sources(content, why.sources, why.reviewed)
+        st.caption(f":material/info: {md(why.note)}")
+    render_references(content, why.sources, why.reviewed)
 
 
 def render_path(map_file: MapFile) -> None:
-    st.markdown(map_file.path_intro)
+    st.markdown(md(map_file.path_intro))
     for number, (column, step) in enumerate(
             zip(st.columns(len(map_file.path)), map_file.path, strict=True), start=1):
         with column.container(border=True):
             st.caption(f"Step {number} · {step.step}")
-            st.markdown(f"**{step.title}**")
-            st.markdown(step.summary)
+            st.markdown(f"**{md(step.title)}**")
+            st.markdown(md(step.summary))
             render_link(step.link)

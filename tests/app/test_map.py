@@ -37,9 +37,9 @@ def test_the_node_list_offers_every_element_by_its_label(run_page):
 
 
 @pytest.mark.parametrize("node,heading,link", [
-    ("tms", "TMS", "TMS on the treatment ladder"),
-    ("adequate-trial", "Adequate dose + duration", "Test a trial against dose and duration"),
-    ("specialist-referral", "Specialist referral", "Referral criteria in the trial checker"),
+    ("tms", "TMS", "TMS on the ladder"),
+    ("adequate-trial", "Adequate dose + duration", "Check dose and duration"),
+    ("specialist-referral", "Specialist referral", "Referral criteria"),
 ])
 def test_a_deep_link_opens_that_nodes_card(run_page, node, heading, link):
     app = run_page(PAGE, node=node)
@@ -54,7 +54,7 @@ def test_a_deep_link_opens_that_nodes_card(run_page, node, heading, link):
 def test_the_tms_card_links_to_the_ladder_at_tms(run_page):
     app = run_page(PAGE, node="tms")
     links = {p.proto.label: p.proto for p in app.get("page_link")}
-    ladder = links["TMS on the treatment ladder"]
+    ladder = links["TMS on the ladder"]
     assert ladder.page.endswith("ladder")
     assert "option=rtms" in ladder.query_string
 
@@ -96,8 +96,7 @@ def test_lookalikes_why_it_matters_and_path_sections_are_there(run_page):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics == {"As first reported (Rush 2006)": "67%", "Re-analysis (Pigott 2023)": "~35%"}
     path_targets = [p.proto.label for p in app.get("page_link")]
-    assert path_targets[-4:] == ["The TRD map", "Open the glossary", "Open the case discussions",
-                                 "Open the treatment ladder"]
+    assert path_targets[-4:] == ["The TRD map", "Glossary", "Case discussions", "Treatment ladder"]
 
 
 def test_a_map_click_event_names_the_clicked_node():

@@ -3,6 +3,7 @@ collides with another label, a node or the edge of the plot at laptop or project
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 import yaml
@@ -11,13 +12,15 @@ from components.charts import palette
 from components.concept_map import (
     CENTRE_SIZE_PX,
     NODE_SIZE_PX,
+    SELECTED_RING_PX,
     Box,
     axis_ranges,
-    label_offsets,
-    label_position,
+    contrast_ratio,
     make_concept_map_figure,
     node_positions,
     outer_nodes,
+    tag_box,
+    tag_placement,
     wrap_label,
 )
 from components.schema.map import MapFile
@@ -35,7 +38,7 @@ def trd_map() -> MapFile:
 
 
 def node_traces(figure):
-    return [trace for trace in figure.data if trace.mode == "markers+text"]
+    return [trace for trace in figure.data if trace.customdata is not None]
 
 
 def drawn_nodes(figure) -> dict[str, str]:
@@ -52,10 +55,16 @@ def test_the_map_has_trd_at_the_centre_and_the_eight_elements(trd_map):
 
 def test_every_label_is_drawn_from_the_content(trd_map):
     figure = make_concept_map_figure(trd_map)
-    drawn = {text.replace("<br>", " ") for trace in node_traces(figure) for text in trace.text}
-    centre_label = "Treatment-resistant depression"
-    assert {label.replace("- ", "-") for label in drawn} == {n.label for n in trd_map.nodes}
-    assert centre_label in {label.replace("- ", "-") for label in drawn}
+    tags = [a.text.replace("<br>", " ") for a in figure.layout.annotations]
+    centre = [t for t in node_traces(figure) if t.mode == "markers+text"]
+    assert sorted(tags) == sorted(node.label for node in outer_nodes(trd_map))
+    assert centre[0].text[0].replace("<br>", " ") == "Treatment- resistant depression"
+
+
+def test_every_label_tag_is_readable_on_its_colour(trd_map):
+    for tag in make_concept_map_figure(trd_map).layout.annotations:
+        assert contrast_ratio(tag.font.color, tag.bgcolor) >= 4.5, tag.text
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
 
 
 def test_nodes_are_grouped_by_kind_with_one_legend_entry_and_colour_per_group(trd_map):
@@ -86,17 +95,22 @@ def test_a_selected_node_gets_a_ring_and_no_selection_draws_none(trd_map):
 def test_clicks_identify_nodes_and_edges_ignore_the_pointer(trd_map):
     figure = make_concept_map_figure(trd_map)
     for trace in figure.data:
-        if trace.mode != "markers+text":
+        if trace.customdata is None:
             assert trace.hoverinfo == "skip"
     assert figure.layout.clickmode == "event+select"
 
 
-def test_labels_point_away_from_the_centre():
-    assert label_position(0, 1) == "top center"
-    assert label_position(1, 0) == "middle right"
-    assert label_position(0, -1) == "bottom center"
-    assert label_position(-1, 0) == "middle left"
-    assert label_position(0.7, -0.7) == "bottom right"
+def test_tags_sit_outward_from_the_centre_clear_of_the_selection_ring():
+    assert tag_placement(0, 1).yanchor == "bottom" and tag_placement(0, 1).yshift > 0
+    assert tag_placement(1, 0).xanchor == "left" and tag_placement(1, 0).xshift > 0
+    assert tag_placement(0, -1).yanchor == "top" and tag_placement(0, -1).yshift < 0
+    assert tag_placement(-1, 0).xanchor == "right" and tag_placement(-1, 0).xshift < 0
+    ring_outer_radius = SELECTED_RING_PX / 2 + 2  # the ring's 4 px line is centred on it
+    for x, y in [(0, 1), (0.7, 0.7), (1, 0), (0.7, -0.7), (0, -1), (-0.7, -0.7), (-1, 0)]:
+        box = tag_box("Ketamine / esketamine", tag_placement(x, y))
+        nearest_x = min(max(0, box.left), box.right)
+        nearest_y = min(max(0, box.bottom), box.top)
+        assert math.hypot(nearest_x, nearest_y) > ring_outer_radius
 
 
 def test_long_labels_wrap_on_two_lines_without_splitting_words():
@@ -117,7 +131,7 @@ def absolute_boxes(trd_map: MapFile, width: int, height: int) -> dict[str, Box]:
     for node in outer_nodes(trd_map):
         x, y = positions[node.id]
         cx, cy = x * width / (2 * half_x), y * height / (2 * half_y)
-        offset = label_offsets(node.label, label_position(x, y))
+        offset = tag_box(node.label, tag_placement(x, y))
         boxes[f"label:{node.id}"] = Box(cx + offset.left, cx + offset.right,
                                         cy + offset.bottom, cy + offset.top)
     return boxes
