@@ -1,5 +1,68 @@
-"""Presentation: placeholder until its issue fills it."""
-from components.ui import render_coming_soon, render_page_header
+"""Presentation: a slide-by-slide walk through the topic for a trainer, one idea per screen."""
+import streamlit as st
 
-render_page_header("Presentation", "This page is part of TRD Map's first release.")
-render_coming_soon("This page")
+from components.charts import plotly_config
+from components.content import content
+from components.handout import make_handout_html
+from components.navigation import PAGE_BY_ID
+from components.slides import build_slide, parse_slide_number, slide_titles
+from components.ui import escape_markdown, render_sources
+
+c = content()
+total = len(slide_titles(c))
+SLIDE, SYNCED = "presentation_slide", "presentation_synced"
+
+# The address decides on arrival, and again whenever it is changed from outside (a pasted link).
+raw = st.query_params.get("slide")
+notice = None
+if st.session_state.get(SYNCED, "unset") != raw:
+    st.session_state[SLIDE], notice = parse_slide_number(raw, total)
+
+
+def step(by: int) -> None:
+    st.session_state[SLIDE] = min(max(st.session_state[SLIDE] + by, 1), total)
+
+
+number = st.session_state[SLIDE]
+back, forward, where, notes_column = st.columns([1, 1, 3, 2], vertical_alignment="center")
+back.button("Previous", icon=":material/arrow_back:", key="presentation_previous",
+            on_click=step, args=(-1,), disabled=number == 1, shortcut="Left", width="stretch")
+forward.button("Next", icon=":material/arrow_forward:", key="presentation_next", type="primary",
+               on_click=step, args=(1,), disabled=number == total, shortcut="Right",
+               width="stretch")
+where.markdown(f"Slide **{number}** of {total} · keys ← and → move between slides")
+show_notes = notes_column.toggle("Speaker notes", key="presentation_notes")
+if notice:
+    st.info(notice, icon=":material/link_off:")
+st.query_params["slide"] = str(number)
+st.session_state[SYNCED] = str(number)
+
+view = build_slide(c, number)
+st.title(view.title, anchor=False)
+if view.story:
+    with st.container(border=True):
+        for part in view.story:  # the story is the slide: read aloud, so shown large
+            st.subheader(escape_markdown(part), anchor=False)
+# Few points get the largest type; a longer list steps down a size so it still fits one screen.
+headline = st.header if len(view.points) <= 3 else st.subheader
+for point in view.points:
+    headline(escape_markdown(point.headline), anchor=False)
+    if point.detail:
+        st.markdown(escape_markdown(point.detail))
+if view.figure is not None:
+    st.plotly_chart(view.figure, key=f"presentation_figure_{view.slide.id}", width="stretch",
+                    config=plotly_config(f"trd-map-slide-{number}-{view.slide.id}"))
+    st.caption(view.caption)
+    with st.expander("This chart as a table", key="presentation_chart_table"):
+        st.dataframe(list(view.rows), hide_index=True, width="stretch")
+if view.link:
+    st.page_link(PAGE_BY_ID[view.link.page].script, label=view.link_label,
+                 query_params=view.link.params or None, icon=":material/open_in_new:")
+if view.sources:
+    render_sources(c, view.sources, view.reviewed)
+if show_notes:
+    st.info(f"**Speaker notes.** {escape_markdown(view.slide.speaker_notes)}",
+            icon=":material/record_voice_over:")
+st.download_button("Download the handout (print-ready HTML)", make_handout_html(c),
+                   file_name="trd-map-handout.html", mime="text/html", key="presentation_handout",
+                   icon=":material/print:", on_click="ignore")

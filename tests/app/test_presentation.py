@@ -1,0 +1,59 @@
+"""Presentation page: ?slide=N opens slide N, the controls move and keep the address in step."""
+from __future__ import annotations
+
+from components.content import content
+
+PAGE = "app_pages/presentation.py"
+
+
+def _titles():
+    return [slide.title for slide in content().presentation.slides]
+
+
+def test_the_slide_parameter_opens_that_slide(run_page):
+    app = run_page(PAGE, slide="3")
+    assert not app.exception
+    assert app.title[0].value == _titles()[2]
+    assert "Slide **3** of" in " ".join(m.value for m in app.markdown)
+
+
+def test_next_and_previous_move_one_slide_and_update_the_address(run_page):
+    app = run_page(PAGE, slide="2")
+    app.button(key="presentation_next").click().run()
+    assert app.title[0].value == _titles()[2]
+    assert app.query_params["slide"] == "3"
+    app.button(key="presentation_previous").click().run()
+    app.button(key="presentation_previous").click().run()
+    assert app.title[0].value == _titles()[0]
+    assert app.query_params["slide"] == "1"
+    assert app.button(key="presentation_previous").disabled
+
+
+def test_the_last_slide_cannot_go_further(run_page):
+    app = run_page(PAGE, slide=str(len(_titles())))
+    assert app.button(key="presentation_next").disabled
+    assert app.title[0].value == _titles()[-1]
+
+
+def test_an_unusable_slide_number_shows_a_notice_and_slide_one(run_page):
+    app = run_page(PAGE, slide="99")
+    assert not app.exception
+    assert "There is no slide 99" in app.info[0].value
+    assert app.title[0].value == _titles()[0]
+
+
+def test_speaker_notes_show_only_when_asked(run_page):
+    app = run_page(PAGE, slide="2")
+    notes = content().presentation.slides[1].speaker_notes
+    assert not any("Speaker notes." in i.value for i in app.info)
+    app.toggle(key="presentation_notes").set_value(True).run()
+    assert any(notes[:40] in i.value for i in app.info)
+
+
+def test_every_slide_renders_without_error(run_page):
+    app = run_page(PAGE, slide="1")
+    for number, title in enumerate(_titles(), start=1):
+        assert not app.exception, (number, [e.value for e in app.exception])
+        assert app.title[0].value == title
+        if number < len(_titles()):
+            app.button(key="presentation_next").click().run()

@@ -1,0 +1,77 @@
+"""The handout: self-contained, print-ready, and holding the map, ladder, adequacy and referral criteria."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from components.content import DEFAULT_DATA_DIR, read_content
+from components.handout import content_review_dates, make_handout_html
+
+
+@pytest.fixture(scope="module")
+def content():
+    return read_content(DEFAULT_DATA_DIR)
+
+
+@pytest.fixture(scope="module")
+def html(content):
+    return make_handout_html(content)
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+def test_the_handout_loads_nothing_from_outside(html):
+    tags = _parse(html).tags
+    assert not [t for t, _ in tags if t in {"script", "link", "img", "iframe", "object"}]
+    assert not [a for _, a in tags if any(k in a for k in ("src", "href"))]
+    assert "url(" not in html and "@import" not in html
+
+
+def test_the_handout_is_print_ready(html):
+    assert html.startswith("<!DOCTYPE html>")
+    assert "@page" in html and 'charset="utf-8"' in html
+
+
+def test_the_handout_holds_the_map_ladder_adequacy_and_referral_content(content, html):
+    text = " ".join(_parse(html).text)
+    for node in content.map.nodes:
+        assert node.label in text
+    for option in content.treatments.options:
+        assert option.name in text
+    for definition in content.referral.adequacy_definitions:
+        assert definition.name in text
+    for flag in content.referral.red_flags:
+        assert flag.label in text
+    for drug in content.referral.antidepressants:
+        assert drug.name in text
+
+
+def test_every_reference_number_points_to_a_listed_source(content, html):
+    text = " ".join(_parse(html).text)
+    listed = re.search(r'<ol class="sources">(.*?)</ol>', html, re.S).group(1).count("<li>")
+    numbers = {int(n) for ref in re.findall(r"\[([\d, ]+)\]", text) for n in ref.split(", ")}
+    assert numbers == set(range(1, listed + 1))
+
+
+def test_the_handout_states_the_content_review_date(content, html):
+    newest, _ = content_review_dates(content)
+    assert f"Content last reviewed {newest.isoformat()}" in html
