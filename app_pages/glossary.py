@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components.content import content
+from components.handout import make_handout_html
 from components.navigation import PAGE_BY_ID
 from components.search import build_search_index, search
 from components.ui import escape_markdown, render_page_header, render_sources
@@ -36,3 +37,7 @@ for term in terms:
             st.page_link(PAGE_BY_ID[term.see.page].script, label=f"Learn more: {term.see.label}",
                          query_params=term.see.params or None, icon=":material/school:")
         render_sources(c, term.sources, term.reviewed)
+
+st.download_button("Download the handout (print-ready HTML)", make_handout_html(c),
+                   file_name="trd-map-handout.html", mime="text/html", key="glossary_handout",
+                   icon=":material/print:", on_click="ignore")
