@@ -18,6 +18,7 @@ from components.ladder_render import (
     render_table_filters,
     table_column_config,
     table_column_order,
+    table_height,
 )
 from components.ui import render_page_header
 
@@ -56,7 +57,7 @@ with table_tab:
     table = ladder_table(ladder_rows(shown, rungs))
     st.caption(f"Showing {len(shown)} of {len(options)} options. {c.treatments.course_note}")
     st.container(key="ladder_table_box").dataframe(
-        table, hide_index=True, column_config=table_column_config(),
+        table, hide_index=True, column_config=table_column_config(), height=table_height(len(table)),
         column_order=table_column_order(), key="ladder_table")
     st.download_button("Download these rows (CSV)", table_csv(table), "trd-ladder.csv", "text/csv",
                        key="ladder_csv", on_click="ignore", icon=":material/download:")

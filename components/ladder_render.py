@@ -48,6 +48,11 @@ def table_column_config() -> dict[str, object]:
     }
 
 
+def table_height(rows: int) -> int:
+    """Pixels that show every row without an inner scrollbar (Streamlit rows are 35 px high)."""
+    return 38 + 35 * max(rows, 1) + 2
+
+
 def table_column_order() -> list[str]:
     return [label for key, label in COLUMNS.items() if key not in _HIDDEN_COLUMNS]
 
@@ -99,7 +104,8 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
     course = option.course
     left, right = st.columns(2)
     with left:
-        st.markdown(f"**Rung:** {rung.label}  \n**What it is:** {option.drug_class}  \n"
+        dose = f"**Dose or protocol:** {option.dose}  \n" if option.dose else ""
+        st.markdown(f"**Rung:** {rung.label}  \n**What it is:** {option.drug_class}  \n{dose}"
                     f"**Onset (rough):** {onset_label(option)} — {option.onset_days.note}")
         st.markdown(f"**Course:** {course_label(option)}"
                     + (f" — {course.note}" if course.note else ""))
@@ -114,9 +120,11 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
             st.markdown(f"- {event.agency}, {event.status}{year}: "
                         f"{event.indication}{note}")
     st.markdown(f"**Evidence.** {option.evidence.summary}")
-    rows = headline_rows(option, lambda sid: short_citation(c.source(sid)))
-    if rows:
-        st.dataframe(rows, hide_index=True, key=f"ladder_headlines_{option.id}")
+    for row in headline_rows(option, lambda sid: short_citation(c.source(sid))):
+        details = [f"{label}: {row[label]}" for label in ("Low end", "High end", "Comparator", "Note")
+                   if row[label] != "—" and not (label == "High end" and row[label] == row["Low end"])]
+        st.markdown(f"- **{row['Outcome']}: {row['Figure']}**"
+                    + "".join(f"\n    - {line}" for line in details))
     if option.evidence.gaps:
         st.caption(f":material/help: Not confirmed: {option.evidence.gaps}")
     lists = st.columns(3)

@@ -152,6 +152,7 @@ class TreatmentOption(SourcedEntry):
     rung: RungId
     modality: Modality
     drug_class: Text = Field(description="Pharmacological class or kind of device/procedure")
+    dose: str = Field(default="", description="Dose or protocol as the cited trial or label gives it")
     summary: Text
     onset_days: Days
     course: Course
