@@ -24,12 +24,12 @@ st.header(case.title, anchor=False)
 for number, stage in enumerate(case.stages[:shown], start=1):
     st.markdown(f"**Part {number} of {len(case.stages)}.** {escape_markdown(stage)}")
 
-left, right = st.columns(2)
-if left.button("Reveal the next part", icon=":material/arrow_downward:", key="cases_next",
+controls = st.container(horizontal=True)
+if controls.button("Reveal the next part", icon=":material/arrow_downward:", key="cases_next",
                disabled=shown >= len(case.stages), shortcut="N"):
     st.session_state[shown_key] = shown + 1
     st.rerun()
-if right.button("Start the case again", icon=":material/restart_alt:", key="cases_restart"):
+if controls.button("Start the case again", icon=":material/restart_alt:", key="cases_restart"):
     st.session_state[shown_key] = 1
     st.session_state[point_key] = False
     st.rerun()

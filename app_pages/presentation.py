@@ -58,8 +58,9 @@ if view.figure is not None:
 if view.link:
     st.page_link(PAGE_BY_ID[view.link.page].script, label=view.link_label,
                  query_params=view.link.params or None, icon=":material/open_in_new:")
-if view.sources:
-    render_sources(c, view.sources, view.reviewed)
+if view.sources:  # folded away so the projected screen holds the one idea, not the references
+    with st.expander("Sources for this slide", key="presentation_sources"):
+        render_sources(c, view.sources, view.reviewed)
 if show_notes:
     st.info(f"**Speaker notes.** {escape_markdown(view.slide.speaker_notes)}",
             icon=":material/record_voice_over:")

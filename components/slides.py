@@ -165,7 +165,7 @@ def _adequacy(content, slide: Slide) -> dict:
               f"Minimum doses follow the {referral.dose_reference.name}."),
         Point(f"Weeks: {default.name.lower()} (the checker's default)",
               " ".join([default.summary, *(f"{d.name}: {d.summary}" for d in others)])),
-        Point(f"Taken as prescribed: {', '.join(counting).lower()}",
+        Point(f"Adherence: only {' or '.join(counting).lower()} counts",
               f"Does not count: {'; '.join(not_counting).lower()}."),
         Point("Stopped for side effects is intolerance, not failure",
               referral.intolerance.explanation),
@@ -255,7 +255,7 @@ def _referral(content, slide: Slide) -> dict:
     points = []
     for urgency in REFERRAL_ORDER:
         flags = [f.label for f in referral.red_flags if f.urgency == urgency]
-        detail = (f"{'; '.join(flags)}. " if flags else "") + advice[urgency].text
+        detail = (f"Flags: {'; '.join(flags)}. " if flags else "") + advice[urgency].text
         points.append(Point(advice[urgency].heading, detail))
     evidence = [*referral.advice, *referral.red_flags]
     return {
