@@ -14,6 +14,7 @@ render_page_header("Glossary & search", "Find a term, a map node, a treatment op
 query = st.text_input("Search all content", value=st.query_params.get("q", ""),
                       key="glossary_search", type="search", placeholder="For example: iTBS, remission, REMS")
 if query.strip():
+    st.query_params["q"] = query.strip()  # a search can be shared or bookmarked as a link
     hits = search(build_search_index(c), query)
     st.caption(f"{len(hits)} result(s) for “{query.strip()}”, best match first.")
     if not hits:

@@ -36,3 +36,12 @@ def test_an_unknown_term_shows_a_notice_not_an_error(run_page):
     app = run_page(PAGE, term="no-such-term")
     assert not app.exception
     assert "no term with the id “no-such-term”" in app.info[0].value
+
+
+def test_a_search_is_kept_in_the_address_and_reopens_from_it(run_page):
+    app = run_page(PAGE)
+    app.text_input(key="glossary_search").input("esketamine").run()
+    assert app.query_params["q"] == "esketamine"
+    again = run_page(PAGE, q="esketamine")
+    assert again.text_input(key="glossary_search").value == "esketamine"
+    assert [el for el in again.main if el.type == "page_link"]
