@@ -6,7 +6,6 @@ from components.content import content
 from components.referral import (
     assess_trials,
     classify_episode,
-    find_definition,
     referral_summary_text,
     triage_red_flags,
 )
@@ -39,12 +38,7 @@ flags = ui.render_flag_checklist(referral)
 ui.render_urgent_banner(c, triage_red_flags(referral, flags, "no-trials"))
 
 st.subheader("2 · Trials in the current episode", anchor=False)
-definitions = {d.id: d for d in referral.adequacy_definitions}
-definition = find_definition(referral, st.segmented_control(
-    "Adequacy definition applied", list(definitions), format_func=lambda d: definitions[d].name,
-    default=referral.default_adequacy_definition, key="checker_definition"))
-st.caption(f"{definition.summary} " + ui.short_cite(c, definition.sources))
-st.caption(f"{referral.dose_reference.caveat} " + ui.short_cite(c, referral.dose_reference.sources))
+definition = ui.render_definition_picker(c)
 ui.render_add_trial_form(c)
 trials = ui.trials_in_session()
 assessments = assess_trials(referral, trials, definition)
@@ -70,7 +64,7 @@ with left:
     else:
         if case:
             ui.render_answer_feedback(c, case)
-        ui.render_advice(triage)
+        ui.render_advice(c, triage)
         other = next(d for d in referral.adequacy_definitions if d.id != definition.id)
         ui.render_classification(c, result, other.name, classify_episode(
             referral, assess_trials(referral, trials, other)))
@@ -78,8 +72,9 @@ with left:
 st.subheader("4 · Referral summary", anchor=False)
 if answer_pending:
     st.info("Commit your answer to the practice case to see its summary.", icon=":material/lock:")
-    st.stop()
-summary = referral_summary_text(assessments, definition, result, stage, triage)
-st.download_button("Download the summary (.txt)", summary, file_name="referral-summary.txt",
-                   mime="text/plain", icon=":material/download:", key="checker_download")
-st.code(summary, language=None, wrap_lines=True)
+else:
+    summary = referral_summary_text(assessments, definition, result, stage, triage)
+    st.download_button("Download the summary (.txt)", summary, file_name="referral-summary.txt",
+                       mime="text/plain", icon=":material/download:", key="checker_download")
+    st.code(summary, language=None, wrap_lines=True)
+ui.render_all_sources(c, case)

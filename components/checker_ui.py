@@ -15,9 +15,10 @@ from components.referral import (
     TrialInput,
     case_trials,
     check_trial_fields,
+    find_definition,
 )
 from components.schema.cases import PracticeCase
-from components.schema.referral import ReferralFile
+from components.schema.referral import AdequacyDefinition, ReferralFile
 from components.staging import StageResult
 
 TRIALS = "checker_trials"
@@ -141,6 +142,7 @@ def render_urgent_banner(c: ContentSet, triage: Triage) -> None:
     flags = "\n".join(f"- **{f.label}.** {f.advice}" for f in triage.urgent_flags)
     st.error(f"**{triage.heading}.** {triage.text}\n\n{flags}\n\n"
              f":material/call: **{c.frame.crisis_line.text}**", icon=":material/emergency:")
+    st.caption(short_cite(c, [*triage.source_ids, *c.frame.crisis_line.sources]))
 
 
 def render_flag_checklist(referral: ReferralFile) -> list[str]:
@@ -154,6 +156,19 @@ def render_flag_checklist(referral: ReferralFile) -> list[str]:
                 if st.checkbox(flag.label, key=flag_key(flag.id), help=flag.advice, wrap=True):
                     ticked.append(flag.id)
     return ticked
+
+
+def render_definition_picker(c: ContentSet) -> AdequacyDefinition:
+    """Which adequacy definition applies; the default is named first and chosen at the start."""
+    referral = c.referral
+    names = {d.id: d.name for d in referral.adequacy_definitions}
+    chosen = st.segmented_control("Adequacy definition applied", list(names), format_func=names.get,
+                                  default=referral.default_adequacy_definition, required=True,
+                                  key="checker_definition")
+    definition = find_definition(referral, chosen)
+    st.caption(f"{definition.summary} " + short_cite(c, definition.sources))
+    st.caption(f"{referral.dose_reference.caveat} " + short_cite(c, referral.dose_reference.sources))
+    return definition
 
 
 def render_add_trial_form(c: ContentSet) -> None:
@@ -172,11 +187,11 @@ def render_add_trial_form(c: ContentSet) -> None:
         maximum = drug.label_maximum_mg_per_day
         st.caption(f"Minimum adequate dose {drug.minimum_adequate_dose_mg_per_day:g} mg/day · "
                    + (f"label maximum {maximum:g} mg/day" if maximum else "no confirmed label "
-                      "maximum") + f". {drug.note}")
+                      "maximum") + f". {drug.note} " + short_cite(c, drug.sources))
     for column, name, label in ((top[1], "dose", "Daily dose (mg/day)"),
                                 (top[2], "weeks", "Weeks at this dose")):
         with column:
-            st.number_input(label, value=None, step=5.0 if name == "dose" else 1.0,
+            st.number_input(label, value=None, step=5.0 if name == "dose" else 1.0, format="%g",
                             key=NEW[name], placeholder="Type a number")
             if name in shown:
                 _message(st.error, shown[name])
@@ -218,11 +233,12 @@ def render_trial_cards(c: ContentSet, assessments: list[TrialAssessment]) -> Non
                 st.caption(short_cite(c, assessment.source_ids))
 
 
-def render_advice(triage: Triage) -> None:
+def render_advice(c: ContentSet, triage: Triage) -> None:
     lines = [f"**{triage.heading}.** {triage.text}"]
     lines += [f"- **{flag.label}** ({URGENCY_LABELS[flag.urgency].lower()}): {flag.advice}"
               for flag in triage.flags]
     ADVICE_BOXES[triage.advice_id]("\n".join(lines), icon=ADVICE_ICONS[triage.advice_id])
+    st.caption(short_cite(c, triage.source_ids))
 
 
 def render_classification(c: ContentSet, result: ClassificationResult, other_label: str,
@@ -302,3 +318,19 @@ def render_answer_feedback(c: ContentSet, case: PracticeCase) -> None:
         f"**{labels[case.expected_classification]}**.\n\n**Teaching point.** "
         f"{case.teaching_point}", icon=":material/school:")
     st.caption(short_cite(c, case.sources))
+
+
+def render_all_sources(c: ContentSet, case: PracticeCase | None) -> None:
+    """Every source the checker's content cites, in full, for a reader who wants to check one."""
+    referral = c.referral
+    entries = [referral.dose_reference, *referral.antidepressants, *referral.adequacy_definitions,
+               *referral.adherence_levels, *referral.outcomes, referral.intolerance,
+               *referral.classifications, *referral.red_flags, *referral.advice, referral.maudsley,
+               *([case] if case else [])]
+    ids = dict.fromkeys(s for entry in entries for s in entry.sources)
+    with st.expander(f"All {len(ids)} sources behind this page", icon=":material/library_books:"):
+        for source_id in ids:
+            source = c.source(source_id)
+            note = f" *{source.note}*" if source.note else ""
+            st.markdown(f"- {source.citation()}{note}")
+        st.caption(f"Reviewed {referral.maudsley.reviewed}.")
