@@ -127,7 +127,7 @@ def _map(content, slide: Slide) -> dict:
     groups = {group.id: group.label for group in trd_map.groups}
     centre = trd_map.node(trd_map.centre)
     return {
-        "figure": enlarge_for_projector(make_concept_map_figure(trd_map, None), scale=1.3),
+        "figure": enlarge_for_projector(make_concept_map_figure(trd_map, None), scale=1.6),
         "caption": f"Concept map: {centre.label} at the centre, joined to {len(nodes)} elements "
                    "coloured by kind.",
         "rows": tuple({"Element": n.label, "Kind": groups[n.group], "In short": n.summary}
