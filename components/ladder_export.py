@@ -11,20 +11,25 @@ from components.schema.treatments import Rung, TreatmentOption
 
 # Inline, print-first styles: the handout must open offline and fit one landscape page.
 _STYLE = """
-@page { size: A4 landscape; margin: 10mm; }
+@page { size: A4 landscape; margin: 8mm; }
+@media print { body { padding: 0; } }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1b2733; margin: 0; padding: 12px;
-       font-size: 9.5pt; line-height: 1.3; }
-h1 { font-size: 15pt; margin: 0 0 2px; }
-p.lead { margin: 0 0 8px; color: #3a4a5a; }
+       font-size: 8pt; line-height: 1.15; }
+h1 { font-size: 13pt; margin: 0 0 2px; }
+p.lead { margin: 0 0 6px; color: #3a4a5a; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { border: 1px solid #b8c4d0; padding: 4px 6px; vertical-align: top; text-align: left;
+th, td { border: 1px solid #b8c4d0; padding: 2px 4px; vertical-align: top; text-align: left;
          overflow-wrap: anywhere; }
 thead th { background: #e6edf4; }
 tbody th { background: #f4f7fa; width: 15%; font-weight: 600; }
-ol.sources { font-size: 7.5pt; color: #3a4a5a; margin: 8px 0 0; padding-left: 16px; columns: 2; }
+ol.sources { font-size: 6.8pt; color: #3a4a5a; margin: 8px 0 0; padding-left: 16px; columns: 2; }
 footer { font-size: 7.5pt; color: #3a4a5a; margin-top: 6px; }
 """
+
+# Facts the cards show that the handout leaves out to stay on one page (the name says what it is).
+_NOT_PRINTED = {"What it is"}
+
 
 def table_csv(table: pd.DataFrame) -> bytes:
     """The table exactly as shown, as UTF-8 CSV with a header row and no index."""
@@ -35,11 +40,15 @@ def printable_html(options: Sequence[TreatmentOption], rungs: Sequence[Rung],
                    citations: Mapping[str, str], *, notice: str) -> str:
     """A one-page HTML handout of 2–4 options side by side, with numbered sources; no external assets."""
     rung_by_id = {rung.id: rung for rung in rungs}
-    facts = [dict(comparison_facts(option, rung_by_id[option.rung])) for option in options]
-    source_ids = list(dict.fromkeys(sid for option in options for sid in option.sources))
+    facts = [{label: text for label, text in comparison_facts(option, rung_by_id[option.rung])
+              if label not in _NOT_PRINTED} for option in options]
+    # Only the sources behind the figures printed (regulatory status and the headline) are listed,
+    # so the handout stays on one page; the app shows every option's full list.
+    cited = [_printed_sources(option) for option in options]
+    source_ids = list(dict.fromkeys(sid for ids in cited for sid in ids))
     number = {sid: index for index, sid in enumerate(source_ids, start=1)}
     reviewed = max(option.reviewed for option in options).isoformat() if options else "-"
-    refs = ["[" + ", ".join(str(number[sid]) for sid in option.sources) + "]" for option in options]
+    refs = ["[" + ", ".join(str(number[sid]) for sid in ids) + "]" for ids in cited]
 
     body = _side_by_side(options, facts, refs)
     sources = "".join(f"<li>{escape(citations[sid])}</li>" for sid in source_ids)
@@ -52,8 +61,17 @@ def printable_html(options: Sequence[TreatmentOption], rungs: Sequence[Rung],
         "response or remission figure names its rating scale.</p>"
         f"{body}<ol class=\"sources\">{sources}</ol>"
         f"<footer>TRD Map · content reviewed {escape(reviewed)} · numbers in brackets are the "
-        "sources listed above.</footer></body></html>\n"
+        "sources of the regulatory status and headline figure; each option's full source list is "
+        "under Option details on TRD Map's Treatment ladder page.</footer></body></html>\n"
     )
+
+
+def _printed_sources(option: TreatmentOption) -> list[str]:
+    ids = list(option.regulatory[0].sources)  # the handout prints the first regulatory event only
+    if option.evidence.headlines:
+        first = option.evidence.headlines[0]
+        ids += [first.low.source, first.high.source]
+    return list(dict.fromkeys(ids))
 
 
 def _side_by_side(options: Sequence[TreatmentOption], facts: list[dict[str, str]],

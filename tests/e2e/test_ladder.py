@@ -1,11 +1,16 @@
-"""Treatment ladder in Chromium: the CSV download holds exactly the rows on screen; deep links open details."""
+"""Ladder in Chromium: the CSV holds the rows on screen, deep links open details, the handout is one page."""
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from playwright.sync_api import Page, expect
 
+from components.content import read_content
+from components.ladder import comparison_facts
+from components.ladder_export import printable_html
+from tests.conftest import DATA_DIR
 from tests.e2e.conftest import open_page, wait_until_drawn
 
 
@@ -39,3 +44,34 @@ def test_deep_link_opens_the_option_details(page: Page, app_url: str):
     open_page(page, app_url, "ladder?option=deep-tms")
     expect(page.get_by_role("tab", name="Option details")).to_have_attribute("aria-selected", "true")
     expect(page.get_by_role("heading", name="Deep TMS (H-coil)")).to_be_visible()
+
+
+def test_printable_comparison_downloads_as_a_self_contained_page(page: Page, app_url: str):
+    open_page(page, app_url, "ladder")
+    page.get_by_role("tab", name="Side by side").click()
+    cards = page.locator('[class*="st-key-ladder_card_"]')
+    expect(cards).to_have_count(3)
+    names = [cards.nth(i).locator("h4").inner_text().strip() for i in range(3)]
+    with page.expect_download() as download_info:
+        page.locator(".st-key-ladder_html button").click()
+    html = download_info.value.path().read_text(encoding="utf-8")
+    assert all(name in html for name in names)
+    assert "<script" not in html and "http" not in html
+
+
+def test_heaviest_four_options_print_on_one_landscape_page(browser):
+    """The handout promises one page: print the four wordiest options to PDF in Chromium."""
+    content = read_content(DATA_DIR)
+    rung_by_id = {rung.id: rung for rung in content.treatments.rungs}
+    wordiest = sorted(content.treatments.options, reverse=True, key=lambda option: sum(
+        len(text) for _, text in comparison_facts(option, rung_by_id[option.rung])))[:4]
+    html = printable_html(wordiest, content.treatments.rungs,
+                          {s.id: s.citation() for s in content.sources.sources},
+                          notice=content.frame.education_notice)
+    tab = browser.new_page()
+    try:
+        tab.set_content(html)
+        pdf = tab.pdf(prefer_css_page_size=True)
+    finally:
+        tab.close()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
