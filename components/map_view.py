@@ -76,8 +76,9 @@ def render_link(link: MapLink) -> None:
 
 def render_references(content: ContentSet, source_ids: list[str], reviewed: object) -> None:
     """Full citations (escaped: titles contain "STAR*D") and the review date."""
-    citations = "; ".join(content.source(s).citation() for s in dict.fromkeys(source_ids))
-    st.caption(f"Sources: {md(citations)} · Reviewed {reviewed}")
+    citations = "\n".join(f"- {md(content.source(s).citation())}"
+                          for s in dict.fromkeys(source_ids))
+    st.caption(f"Sources:\n{citations}\n\nReviewed {reviewed}")
 
 
 def render_claims(content: ContentSet, claims: list[Claim]) -> None:

@@ -82,7 +82,8 @@ def test_the_card_cites_its_key_numbers(run_page):
     app = run_page(PAGE, node="ect")
     card = "\n".join(m.value for m in app.markdown)
     assert "75% remission" in card and "(Husain 2004)" in card
-    assert any("Sources:" in c.value and "Reviewed 2026-11-29" in c.value for c in app.caption)
+    references = [c.value for c in app.caption if c.value.startswith("Sources:")]
+    assert "Husain MM" in references[0] and "Reviewed 2026-11-29" in references[0]
 
 
 def test_lookalikes_why_it_matters_and_path_sections_are_there(run_page):
@@ -105,3 +106,9 @@ def test_a_map_click_event_names_the_clicked_node():
     assert node_from_selection({"points": [{"customdata": ["ect"]}]}) == "ect"
     assert node_from_selection({"points": []}) is None
     assert node_from_selection(None) is None
+
+
+def test_star_d_keeps_its_asterisk_in_markdown(run_page):
+    app = run_page(PAGE)
+    why = next(m.value for m in app.markdown if m.value.startswith("**How many STAR"))
+    assert "STAR\\*D" in why
