@@ -39,6 +39,8 @@ ADVICE_ICONS = {"urgent": ":material/emergency:", "reconsider-diagnosis": ":mate
 
 
 # ---------------------------------------------------------------- session state
+# Trials live under a plain key and the answers in widgets kept for the session
+# (persist_state), so leaving the page and coming back keeps the episode as it was.
 
 
 def trials_in_session() -> list[TrialInput]:
@@ -79,6 +81,7 @@ def load_case(referral: ReferralFile, case: PracticeCase) -> None:
 def leave_case() -> None:
     """Editing the trials turns a practice case into the user's own episode."""
     st.session_state.pop(CASE, None)
+    st.session_state.pop(LINKED, None)  # so following the case link again reloads the case
     st.session_state.pop(ANSWER, None)
     st.query_params.pop("case", None)
 
@@ -153,7 +156,8 @@ def render_flag_checklist(referral: ReferralFile) -> list[str]:
         with column:
             st.markdown(f"**{URGENCY_LABELS[urgency]}**")
             for flag in (f for f in referral.red_flags if f.urgency == urgency):
-                if st.checkbox(flag.label, key=flag_key(flag.id), help=flag.advice, wrap=True):
+                if st.checkbox(flag.label, key=flag_key(flag.id), help=flag.advice, wrap=True,
+                               persist_state="session"):
                     ticked.append(flag.id)
     return ticked
 
@@ -164,7 +168,7 @@ def render_definition_picker(c: ContentSet) -> AdequacyDefinition:
     names = {d.id: d.name for d in referral.adequacy_definitions}
     chosen = st.segmented_control("Adequacy definition applied", list(names), format_func=names.get,
                                   default=referral.default_adequacy_definition, required=True,
-                                  key="checker_definition")
+                                  key="checker_definition", persist_state="session")
     definition = find_definition(referral, chosen)
     st.caption(f"{definition.summary} " + short_cite(c, definition.sources))
     st.caption(f"{referral.dose_reference.caveat} " + short_cite(c, referral.dose_reference.sources))
@@ -258,11 +262,12 @@ def render_stage(c: ContentSet, stage: StageResult) -> None:
     severities = {o.id: o.label for o in staging.severity.options}
     left, right = st.columns(2)
     left.selectbox(staging.duration.label, list(durations), format_func=durations.get,
-                   key="checker_duration")
+                   key="checker_duration", persist_state="session")
     right.selectbox(staging.severity.label, list(severities), format_func=severities.get,
-                    key="checker_severity")
-    left.checkbox(staging.augmentation.label, key="checker_augmentation", wrap=True)
-    right.checkbox(staging.ect.label, key="checker_ect", wrap=True)
+                    key="checker_severity", persist_state="session")
+    left.checkbox(staging.augmentation.label, key="checker_augmentation", wrap=True,
+                  persist_state="session")
+    right.checkbox(staging.ect.label, key="checker_ect", wrap=True, persist_state="session")
     if not stage.applicable:
         st.info(stage.message, icon=":material/info:")
     else:

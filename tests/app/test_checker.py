@@ -143,3 +143,13 @@ def test_an_unknown_case_link_shows_a_short_notice(run_page):
     app = run_page(PAGE, case="no-such-case")
     assert not app.exception
     assert any("no practice case called “no-such-case”" in w for w in texts(app, "warning"))
+
+
+def test_the_episode_survives_a_visit_to_another_page(run_page):
+    app = load_case(run_page(PAGE), "hypomania-history")
+    app.switch_page("app_pages/about.py").run()
+    app.switch_page(PAGE).run()
+    assert not app.exception
+    assert app.checkbox(key="checker_flag_bipolar-screen").value is True
+    assert app.selectbox(key="checker_duration").value == "acute"
+    assert len(app.session_state["checker_trials"]) == 2
