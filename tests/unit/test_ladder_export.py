@@ -41,12 +41,16 @@ def test_handout_is_self_contained(content):
     assert not re.search(r"https?://", html)
 
 
-def test_handout_shows_every_chosen_option_and_numbers_its_sources(content):
+def test_handout_shows_every_chosen_option_and_the_sources_of_its_figures(content):
     html = handout(content, ["esketamine", "ect"])
     assert "Esketamine nasal spray" in html and "Electroconvulsive therapy (ECT)" in html
     options = [o for o in content.treatments.options if o.id in ("esketamine", "ect")]
-    distinct = {sid for o in options for sid in o.sources}
-    assert html.count("<li>") == len(distinct)
+    printed = {sid for o in options
+               for sid in (*o.regulatory[0].sources, o.evidence.headlines[0].low.source,
+                           o.evidence.headlines[0].high.source)}
+    assert html.count("<li>") == len(printed)
+    for sid in printed:
+        assert content.source(sid).citation().split(".")[0] in html
     assert "Education only." in html and "MADRS" in html
 
 
