@@ -49,8 +49,9 @@ HOW_TO_READ_COMMITMENT = (
 HOW_TO_READ_BURDEN = (
     "How to read this: further left works faster, lower asks fewer hours. Each cross spans the "
     "rough onset range (across) and the rough hours over the acute course (up and down); its "
-    "colour and shape give the setting. Options with identical ranges share one cross. Both axes "
-    "are log scales."
+    "colour and shape give the setting. Medicines that take a week or more share one cross per "
+    "rung and setting (hover lists them); a marker that would hide another is moved along its "
+    "onset range. Both axes are log scales."
 )
 
 
@@ -165,7 +166,7 @@ def _side_labels(figure: go.Figure, options: Sequence[TreatmentOption],
     """Text to the right of each range; its own trace, because text on a gapped line goes missing."""
     figure.add_scatter(
         x=[values[o.id][1] for o in options], y=[position[o.id] for o in options],
-        text=[f"  {text[o.id]}" for o in options], mode="text", textposition="middle right",
+        text=[f"\u00a0\u00a0{text[o.id]}" for o in options], mode="text", textposition="middle right",
         textfont={"size": 13}, hoverinfo="skip", showlegend=False,
     )
 
@@ -316,12 +317,29 @@ def burden_groups(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> 
     return groups
 
 
-def _label_positions(groups: Sequence[BurdenGroup]) -> list[str]:
+def _dodged_centres(groups: Sequence[BurdenGroup]) -> list[tuple[float, float]]:
+    """Centres moved right along their own onset range when two markers would sit on one another.
+
+    A centre is only a representative point inside the ranges, so moving it within the onset
+    range keeps the cross honest while letting each setting's marker be seen.
+    """
+    placed: list[tuple[float, float]] = []
+    for group in groups:
+        x, y = (math.log10(v) for v in group.centre)
+        ceiling = math.log10(group.onset[1])
+        while any(abs(x - px) < 0.07 and abs(y - py) < 0.07 for px, py in placed) and x < ceiling:
+            x = min(x + 0.08, ceiling)
+        placed.append((x, y))
+    return [(10 ** x, 10 ** y) for x, y in placed]
+
+
+def _label_positions(groups: Sequence[BurdenGroup], centres: Sequence[tuple[float, float]]
+                     ) -> list[str]:
     """Put each label where it does not sit on an earlier one (rough, in log-axis units)."""
     placed: list[tuple[float, float]] = []
     positions = []
-    for group in groups:
-        x, y = (math.log10(v) for v in group.centre)
+    for group, centre in zip(groups, centres, strict=True):
+        x, y = (math.log10(v) for v in centre)
         choice = LABEL_SPOTS[0]
         for spot in LABEL_SPOTS:
             ax, ay = x + spot[1], y + spot[2]
@@ -339,7 +357,9 @@ def make_onset_burden_figure(options: Iterable[TreatmentOption], rungs: Sequence
     """Onset (x, log) against hours over the acute course (y, log); colour and shape = setting."""
     colours = palette()
     groups = burden_groups(options, rungs)
-    positions = dict(zip((id(g) for g in groups), _label_positions(groups), strict=True))
+    dodged = _dodged_centres(groups)
+    positions = dict(zip((id(g) for g in groups), _label_positions(groups, dodged), strict=True))
+    centres = dict(zip((id(g) for g in groups), dodged, strict=True))
     figure = go.Figure()
     for setting in SETTING_LABELS:
         members = [g for g in groups if g.setting == setting]
@@ -349,14 +369,14 @@ def make_onset_burden_figure(options: Iterable[TreatmentOption], rungs: Sequence
         xs: list[float | None] = []
         ys: list[float | None] = []
         for group in members:
-            (x_mid, y_mid), onset, hours = group.centre, group.onset, group.hours
+            (x_mid, y_mid), onset, hours = centres[id(group)], group.onset, group.hours
             xs += [onset[0], onset[1], None, x_mid, x_mid, None]
             ys += [y_mid, y_mid, None, hours[0], hours[1], None]
         figure.add_scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 3},
                            opacity=0.5, hoverinfo="skip", showlegend=False, legendgroup=setting)
         figure.add_scatter(
             name=SETTING_LABELS[setting], legendgroup=setting, mode="markers+text",
-            x=[g.centre[0] for g in members], y=[g.centre[1] for g in members],
+            x=[centres[id(g)][0] for g in members], y=[centres[id(g)][1] for g in members],
             marker={"symbol": SETTING_SYMBOLS[setting], "size": 15, "color": colour,
                     "line": {"width": 1, "color": NEUTRAL}},
             text=[g.label for g in members], textposition=[positions[id(g)] for g in members],

@@ -1,0 +1,41 @@
+"""Timelines and Onset pages in Chromium: deep links, the sequence builder, and PNG downloads of charts."""
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import open_page, wait_until_drawn
+
+
+def test_deep_link_opens_the_fast_ect_path_with_all_charts_drawn(page: Page, app_url: str):
+    open_page(page, app_url, "timelines?path=severe-fast-to-ect")
+    expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible()
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 3
+    expect(page.locator(".st-key-timelines_path").get_by_role("combobox")).to_have_value(
+        "Severe or life-threatening depression, fast to ECT")
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("2–4 weeks (rough)")
+
+
+def test_builder_redraws_and_flags_a_sequence_typed_in_by_the_user(page: Page, app_url: str):
+    open_page(page, app_url, "timelines")
+    builder = page.locator(".st-key-timelines_builder_steps")
+    builder.get_by_role("button", name="Clear all").click()
+    wait_until_drawn(page)
+    expect(page.get_by_text("Pick at least one step", exact=False)).to_be_visible()
+    builder.get_by_role("combobox").fill("Esketamine")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_until_drawn(page)
+    alerts = page.locator('[data-testid="stAlertContentWarning"]')
+    expect(alerts.filter(has_text="Esketamine induction · Skips an adequacy check")).to_be_visible()
+    expect(page.get_by_test_id("stMetricValue").last).to_have_text("4–8 weeks (rough)")
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 3
+
+
+def test_camera_button_saves_the_onset_chart_as_a_named_png(page: Page, app_url: str):
+    open_page(page, app_url, "onset")
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(3)
+    chart = page.locator(".st-key-onset_onset_chart")
+    chart.hover()
+    with page.expect_download() as download_info:
+        chart.locator('[data-title="Download plot as a PNG"]').click()
+    assert download_info.value.suggested_filename == "trd-map-onset-by-option.png"
