@@ -71,7 +71,7 @@ def select_from_map(chart_key: str) -> None:
 def render_link(link: MapLink) -> None:
     page = PAGE_BY_ID[link.page]
     st.page_link(page.script, label=link.label, icon=":material/arrow_forward:",
-                 help=f"Opens {page.title}", query_params=link.params or None)
+                 help=f"Opens {page.title}", query_params=link.query_params() or None)
 
 
 def render_references(content: ContentSet, source_ids: list[str], reviewed: object) -> None:

@@ -19,6 +19,7 @@ from components.schema.common import (
 
 GroupId = Annotated[str, RefTo("map-group")]
 NodeId = Annotated[str, RefTo("map-node")]
+TreatmentId = Annotated[str, RefTo("treatment")]
 
 
 class MapGroup(Entry):
@@ -30,11 +31,21 @@ class MapGroup(Entry):
 
 
 class MapLink(Strict):
-    """A link to the app page that goes deeper; params become the target page's query parameters."""
+    """A link to the app page that goes deeper; `option` opens the treatment ladder at that option."""
 
     page: PageId
     label: Text
-    params: dict[str, str] = Field(default_factory=dict)
+    option: TreatmentId | None = None
+
+    @model_validator(mode="after")
+    def _option_only_on_the_ladder(self) -> MapLink:
+        if self.option and self.page != "ladder":
+            raise ValueError(f"option {self.option!r} only applies to links to the ladder page")
+        return self
+
+    def query_params(self) -> dict[str, str]:
+        """The target page's query parameters (the ladder reads ?option=<treatment id>)."""
+        return {"option": self.option} if self.option else {}
 
 
 class MapNode(SourcedEntry):

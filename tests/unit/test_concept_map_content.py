@@ -1,0 +1,95 @@
+"""data/map.yaml: the links go where the issue says, and broken references are reported with
+file, entry and field."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from components.content import ContentError, read_content
+from tests.conftest import DATA_DIR
+
+EXPECTED_LINKS = {  # node -> (page, ladder option) of its first link
+    "tms": ("ladder", "rtms"),
+    "ketamine-esketamine": ("ladder", "esketamine"),
+    "ect": ("ladder", "ect"),
+    "augmentation": ("ladder", "aripiprazole"),
+    "adequate-trial": ("checker", None),
+    "two-antidepressants": ("checker", None),
+    "specialist-referral": ("checker", None),
+}
+
+
+@pytest.fixture(scope="module")
+def content():
+    return read_content(DATA_DIR)
+
+
+@pytest.mark.parametrize("node_id,target", EXPECTED_LINKS.items())
+def test_each_node_links_to_the_page_that_goes_deeper(content, node_id, target):
+    link = content.map.node(node_id).links[0]
+    assert (link.page, link.option) == target
+
+
+def test_onset_is_linked_from_the_options_that_differ_in_speed(content):
+    linked = {n.id for n in content.map.nodes if any(li.page == "onset" for li in n.links)}
+    assert {"tms", "ketamine-esketamine", "ect"} <= linked
+
+
+def test_every_element_has_facts_with_sources_and_a_review_date(content):
+    for node in content.map.nodes:
+        assert node.key_facts and all(claim.sources for claim in node.key_facts)
+        assert node.reviewed.isoformat() == "2026-11-29"
+
+
+def test_both_star_d_remission_counts_are_given_with_their_sources(content):
+    counts = {c.label: (c.value_label(), c.sources) for c in content.map.why_it_matters.remission_counts}
+    assert counts["As first reported (Rush 2006)"] == ("67%", ["star-d-rush-2006"])
+    assert counts["Re-analysis (Pigott 2023)"][0] == "~35%"
+    assert "star-d-pigott-2023" in counts["Re-analysis (Pigott 2023)"][1]
+
+
+def problems_after(data_dir: Path, edit) -> list[str]:
+    path = data_dir / "map.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(document)
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_content(data_dir)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def node(document: dict, node_id: str) -> dict:
+    return next(n for n in document["nodes"] if n["id"] == node_id)
+
+
+def test_a_link_to_an_unknown_treatment_option_is_reported(data_copy):
+    def misspell(document):
+        node(document, "tms")["links"][0]["option"] = "rtmss"
+
+    assert problems_after(data_copy, misspell) == [
+        "data/map.yaml: tms: links[0].option: unknown treatment id 'rtmss'"]
+
+
+def test_an_option_on_a_link_to_another_page_is_rejected(data_copy):
+    def misplace(document):
+        node(document, "adequate-trial")["links"][0]["option"] = "rtms"
+
+    problems = problems_after(data_copy, misplace)
+    assert len(problems) == 1
+    assert problems[0].startswith("data/map.yaml: adequate-trial: links[0]: ")
+    assert "only applies to links to the ladder" in problems[0]
+
+
+def test_an_edge_to_an_unknown_node_is_reported(data_copy):
+    def dangle(document):
+        document["edges"].append({"source": "tms", "target": "no-such-node", "relation": "x"})
+
+    problems = problems_after(data_copy, dangle)
+    assert any("unknown map-node id 'no-such-node'" in p for p in problems)
+
+
+def test_a_node_in_an_unknown_group_is_reported(data_copy):
+    problems = problems_after(data_copy, lambda d: node(d, "ect").update(group="therapy"))
+    assert problems == ["data/map.yaml: ect: group: unknown map-group id 'therapy'"]
