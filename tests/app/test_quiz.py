@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from components.content import content
 from components.quiz import assemble_round
+from components.ui import escape_markdown
 
 PAGE = "app_pages/quiz.py"
 
@@ -28,8 +29,8 @@ def test_a_full_quick_round_scores_right_and_wrong_answers(run_page):
     assert [s.value for s in app.subheader] == ["Review these"]
     missed_prompts = " ".join(m.value for m in app.markdown)
     for rq in round_questions[7:]:
-        assert rq.question.prompt in missed_prompts
-        assert f"Correct answer: **{rq.correct_choice()}**" in missed_prompts
+        assert escape_markdown(rq.question.prompt) in missed_prompts
+        assert f"Correct answer: **{escape_markdown(rq.correct_choice())}**" in missed_prompts
 
 
 def test_a_perfect_round_says_so(run_page):
