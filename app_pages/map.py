@@ -17,6 +17,7 @@ from components.map_view import (
     render_why_it_matters,
     requested_node,
     select_from_map,
+    unknown_node_notice,
 )
 from components.ui import render_page_header
 
@@ -31,8 +32,7 @@ selected = st.session_state[NODE_KEY]
 
 render_page_header("TRD map", trd_map.intro)
 if unknown and selected is None:
-    st.info(f"The link asked for a map element called “{st.query_params[QUERY_PARAM]}”, which "
-            "does not exist, so the plain map is shown.", icon=":material/link_off:")
+    st.info(unknown_node_notice(st.query_params[QUERY_PARAM]), icon=":material/link_off:")
 
 map_column, card_column = st.columns([3, 2], gap="large")
 with map_column:
@@ -40,7 +40,8 @@ with map_column:
     chart_key = f"map_figure_{selected or 'none'}"
     st.plotly_chart(make_concept_map_figure(trd_map, selected), key=chart_key, width="stretch",
                     on_select=partial(select_from_map, chart_key), selection_mode="points",
-                    config=plotly_config("trd-map"))
+                    config=plotly_config("trd-map"),
+                    alt="Concept map of treatment-resistant depression and its eight elements")
     st.caption("Concept map: treatment-resistant depression at the centre, joined to eight "
                "elements coloured by kind. The list below and “The map as text” hold the same "
                "content for keyboard and screen-reader users.")

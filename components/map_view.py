@@ -44,6 +44,15 @@ def md(text: str) -> str:
     return text.replace("*", "\\*")
 
 
+def unknown_node_notice(raw: str) -> str:
+    """The notice for a deep link to a node that does not exist; odd text in the address is not
+    echoed, so a crafted link cannot put its own words or links on the page."""
+    if re.fullmatch(r"[a-z0-9-]{1,40}", raw):
+        return (f"The link asked for a map element called “{raw}”, which does not exist, "
+                "so the plain map is shown.")
+    return "The link asked for a map element that does not exist, so the plain map is shown."
+
+
 def short_citation(content: ContentSet, source_id: str) -> str:
     """'Rush 2006' from 'Rush AJ, Trivedi MH, ...': first author's surname (or body) and year."""
     source = content.source(source_id)

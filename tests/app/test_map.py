@@ -112,3 +112,11 @@ def test_star_d_keeps_its_asterisk_in_markdown(run_page):
     app = run_page(PAGE)
     why = next(m.value for m in app.markdown if m.value.startswith("**How many STAR"))
     assert "STAR\\*D" in why
+
+
+def test_a_crafted_deep_link_is_not_echoed_on_the_page(run_page):
+    app = run_page(PAGE, node="[click here](http://example.com)")
+    assert not app.exception
+    assert len(app.info) == 1
+    assert "example.com" not in app.info[0].value
+    assert card_heading(app) == ["How to read the map"]
