@@ -1,7 +1,7 @@
 """Sources page: every source by kind with who cites it, and the review date of each area."""
 from __future__ import annotations
 
-from components.content import content
+from components.content import DATA_DIR_ENV, content
 from components.ui import escape_markdown
 
 PAGE = "app_pages/sources.py"
@@ -25,3 +25,19 @@ def test_review_dates_are_shown_per_content_area(run_page):
     assert {"Glossary", "Knowledge check"} <= set(table["Content area"])
     assert (table["Older than 12 months"] == 0).all()
     assert "reviewed within the last 12 months" in app.success[0].value
+
+
+def test_an_entry_reviewed_over_a_year_ago_is_flagged(run_page, data_copy, monkeypatch):
+    glossary = data_copy / "glossary.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    rems = text.index("  - id: rems")
+    glossary.write_text(text[:rems] + text[rems:].replace("reviewed: 2026-11-29",
+                                                          "reviewed: 2020-01-15", 1),
+                        encoding="utf-8")
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    app = run_page(PAGE)
+    assert not app.exception
+    assert "Glossary: REMS (reviewed 2020-01-15)" in app.warning[0].value
+    table = app.dataframe[0].value
+    glossary_row = table[table["Content area"] == "Glossary"].iloc[0]
+    assert glossary_row["Older than 12 months"] == 1
