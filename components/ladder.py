@@ -1,6 +1,7 @@
 """Treatment-ladder logic: time commitment, practical questions, filters, sorting and the comparison table."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -215,7 +216,7 @@ def resolve_option(options: Sequence[TreatmentOption], wanted: str | None
 
 def short_citation(source: Source) -> str:
     """'Rush AJ 2006': first author (or issuing body) and year, for table cells."""
-    first = source.authors.split(",")[0].split(" / ")[0].strip()
+    first = re.split(r"[,;(/]", source.authors)[0].strip()
     return f"{first} {source.year}"
 
 

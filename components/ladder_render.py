@@ -27,7 +27,7 @@ def table_column_config() -> dict[str, object]:
     text, number = st.column_config.TextColumn, st.column_config.NumberColumn
     # Widths in pixels so every header, units included, stays readable at 1366 px.
     return {
-        COLUMNS["option"]: text(width=230, pinned=True),
+        COLUMNS["option"]: text(width=290, pinned=True),
         COLUMNS["rung"]: text(width=110),
         COLUMNS["setting"]: text(width=130, help="Shared care: primary care starts it with specialist advice"),
         COLUMNS["onset_from_days"]: number(
@@ -50,7 +50,7 @@ def table_column_config() -> dict[str, object]:
 
 def table_height(rows: int) -> int:
     """Pixels that show every row without an inner scrollbar (Streamlit rows are 35 px high)."""
-    return 38 + 35 * max(rows, 1) + 2
+    return 38 + 35 * max(rows, 1) + 16  # room for the horizontal scrollbar
 
 
 def table_column_order() -> list[str]:
@@ -121,8 +121,11 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
                         f"{event.indication}{note}")
     st.markdown(f"**Evidence.** {option.evidence.summary}")
     for row in headline_rows(option, lambda sid: short_citation(c.source(sid))):
-        details = [f"{label}: {row[label]}" for label in ("Low end", "High end", "Comparator", "Note")
-                   if row[label] != "—" and not (label == "High end" and row[label] == row["Low end"])]
+        single = row["Low end"] == row["High end"]  # one study: one line, called its source
+        ends = [("Source", row["Low end"])] if single else [
+            ("Low end", row["Low end"]), ("High end", row["High end"])]
+        details = [f"{label}: {text}" for label, text in
+                   [*ends, ("Comparator", row["Comparator"]), ("Note", row["Note"])] if text != "—"]
         st.markdown(f"- **{row['Outcome']}: {row['Figure']}**"
                     + "".join(f"\n    - {line}" for line in details))
     if option.evidence.gaps:
