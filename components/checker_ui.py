@@ -301,6 +301,8 @@ def render_case_story(case: PracticeCase) -> None:
         st.markdown(f"**Practice case: {case.title}**\n\n" + "\n\n".join(case.stages))
         st.caption("Its trials, red flags and staging answers are loaded below. Work out the "
                    "classification, commit your answer, then compare.")
+        st.page_link("app_pages/cases.py", label="Discuss this case in a group, part by part",
+                     icon=":material/groups:", query_params={"case": case.id})
 
 
 def render_answer_form(c: ContentSet, case: PracticeCase) -> None:
