@@ -12,10 +12,11 @@ c = content()
 total = len(slide_titles(c))
 SLIDE, SYNCED = "presentation_slide", "presentation_synced"
 
-# The address decides on arrival, and again whenever it is changed from outside (a pasted link).
+# The address decides on arrival and whenever it is changed from outside (a pasted link); coming
+# back through the menu, without a slide in the address, resumes where the presenter left off.
 raw = st.query_params.get("slide")
 notice = None
-if st.session_state.get(SYNCED, "unset") != raw:
+if st.session_state.get(SYNCED, "unset") != raw and not (raw is None and SLIDE in st.session_state):
     st.session_state[SLIDE], notice = parse_slide_number(raw, total)
 
 

@@ -57,3 +57,11 @@ def test_every_slide_renders_without_error(run_page):
         assert app.title[0].value == title
         if number < len(_titles()):
             app.button(key="presentation_next").click().run()
+
+
+def test_coming_back_through_the_menu_resumes_on_the_same_slide(run_page):
+    app = run_page(PAGE, slide="5")
+    app.switch_page("app_pages/about.py").run()
+    app.query_params.pop("slide", None)  # the menu link carries no slide
+    app.switch_page(PAGE).run()
+    assert app.title[0].value == _titles()[4]
