@@ -23,8 +23,8 @@ linked = st.query_params.get("case")
 if linked in cases and st.session_state.get(ui.LINKED) != linked:
     ui.load_case(referral, cases[linked])
 elif linked and linked not in cases:
-    st.warning(f"There is no practice case called “{linked}”; choose one below.",
-               icon=":material/help:")
+    st.warning("The link names a practice case that does not exist; choose one below.",
+               icon=":material/link_off:")
 case = cases.get(st.session_state.get(ui.CASE, ""))
 ui.init_state(referral)
 

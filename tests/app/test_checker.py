@@ -139,10 +139,12 @@ def test_editing_a_loaded_case_makes_it_your_own_episode(run_page):
     assert any(m.startswith("#### Intolerance, not resistance") for m in texts(app, "markdown"))
 
 
-def test_an_unknown_case_link_shows_a_short_notice(run_page):
-    app = run_page(PAGE, case="no-such-case")
+def test_an_unknown_case_link_shows_a_short_notice_without_echoing_the_link(run_page):
+    app = run_page(PAGE, case="[click here](http://example.org)")
     assert not app.exception
-    assert any("no practice case called “no-such-case”" in w for w in texts(app, "warning"))
+    warnings = texts(app, "warning")
+    assert any("practice case that does not exist" in w for w in warnings)
+    assert not any("example.org" in w for w in warnings)
 
 
 def test_the_episode_survives_a_visit_to_another_page(run_page):
