@@ -166,7 +166,8 @@ def _side_labels(figure: go.Figure, options: Sequence[TreatmentOption],
     """Text to the right of each range; its own trace, because text on a gapped line goes missing."""
     figure.add_scatter(
         x=[values[o.id][1] for o in options], y=[position[o.id] for o in options],
-        text=[f"\u00a0\u00a0{text[o.id]}" for o in options], mode="text", textposition="middle right",
+        text=[text[o.id] for o in options], mode="markers+text", textposition="middle right",
+        marker={"size": 16, "opacity": 0},  # invisible: it only pushes the text off the end dot
         textfont={"size": 13}, hoverinfo="skip", showlegend=False,
     )
 

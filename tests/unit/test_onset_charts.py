@@ -95,7 +95,7 @@ def test_commitment_figure_draws_every_option_per_week_or_per_course(options, ru
 
 def test_commitment_labels_give_visits_minutes_and_weeks(options, rungs):
     figure = make_commitment_figure(options, rungs, "week")
-    labels = next(t for t in figure.data if t.mode == "text").text
+    labels = next(t for t in figure.data if t.mode == "markers+text").text
     esketamine = next(o for o in options if o.id == "esketamine")
     course = esketamine.course
     expected = (f"{course.visits_per_week.low:g}–{course.visits_per_week.high:g}/wk × "
