@@ -122,7 +122,7 @@ def render_map_guide(map_file: MapFile) -> None:
     """Shown beside the map until a node is chosen: how to use the map and what the colours mean."""
     with st.container(border=True, key="map_guide"):
         st.subheader("How to read the map", anchor=False)
-        st.markdown("Click a dot on the map, or choose an element in the list under it, to open "
+        st.markdown("Click an element on the map, or choose it in the list under the map, to open "
                     "its card here. Each colour is one kind of element:")
         st.markdown("\n".join(f"- **{g.label}**: {md(g.description)}" for g in map_file.groups))
 
