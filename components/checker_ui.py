@@ -20,6 +20,7 @@ from components.referral import (
 from components.schema.cases import PracticeCase
 from components.schema.referral import AdequacyDefinition, ReferralFile
 from components.staging import StageResult
+from components.ui import escape_markdown as md
 
 TRIALS = "checker_trials"
 CASE = "checker_case"
@@ -128,7 +129,7 @@ def short_cite(c: ContentSet, source_ids: tuple[str, ...] | list[str]) -> str:
         if any(word in first.lower() for word in ("not seen", "believed")):
             first = source.published_in or source.title  # no reliable author to name
         cites.append(f"{first} ({source.year})")
-    return "Sources: " + "; ".join(cites)
+    return "Sources: " + md("; ".join(cites))
 
 
 def _message(box, text: str) -> None:
@@ -142,9 +143,9 @@ def render_urgent_banner(c: ContentSet, triage: Triage) -> None:
     """Urgent flags, unmissable, with the crisis line; nothing when no urgent flag is ticked."""
     if not triage.urgent_flags:
         return
-    flags = "\n".join(f"- **{f.label}.** {f.advice}" for f in triage.urgent_flags)
-    st.error(f"**{triage.heading}.** {triage.text}\n\n{flags}\n\n"
-             f":material/call: **{c.frame.crisis_line.text}**", icon=":material/emergency:")
+    flags = "\n".join(f"- **{md(f.label)}.** {md(f.advice)}" for f in triage.urgent_flags)
+    st.error(f"**{md(triage.heading)}.** {md(triage.text)}\n\n{flags}\n\n"
+             f":material/call: **{md(c.frame.crisis_line.text)}**", icon=":material/emergency:")
     st.caption(short_cite(c, [*triage.source_ids, *c.frame.crisis_line.sources]))
 
 
@@ -156,7 +157,7 @@ def render_flag_checklist(referral: ReferralFile) -> list[str]:
         with column:
             st.markdown(f"**{URGENCY_LABELS[urgency]}**")
             for flag in (f for f in referral.red_flags if f.urgency == urgency):
-                if st.checkbox(flag.label, key=flag_key(flag.id), help=flag.advice, wrap=True,
+                if st.checkbox(md(flag.label), key=flag_key(flag.id), help=md(flag.advice), wrap=True,
                                persist_state="session"):
                     ticked.append(flag.id)
     return ticked
@@ -170,8 +171,9 @@ def render_definition_picker(c: ContentSet) -> AdequacyDefinition:
                                   default=referral.default_adequacy_definition, required=True,
                                   key="checker_definition", persist_state="session")
     definition = find_definition(referral, chosen)
-    st.caption(f"{definition.summary} " + short_cite(c, definition.sources))
-    st.caption(f"{referral.dose_reference.caveat} " + short_cite(c, referral.dose_reference.sources))
+    st.caption(f"{md(definition.summary)} " + short_cite(c, definition.sources))
+    st.caption(f"{md(referral.dose_reference.caveat)} "
+               + short_cite(c, referral.dose_reference.sources))
     return definition
 
 
@@ -191,7 +193,7 @@ def render_add_trial_form(c: ContentSet) -> None:
         maximum = drug.label_maximum_mg_per_day
         st.caption(f"Minimum adequate dose {drug.minimum_adequate_dose_mg_per_day:g} mg/day · "
                    + (f"label maximum {maximum:g} mg/day" if maximum else "no confirmed label "
-                      "maximum") + f". {drug.note} " + short_cite(c, drug.sources))
+                      "maximum") + f". {md(drug.note)} " + short_cite(c, drug.sources))
     for column, name, label in ((top[1], "dose", "Daily dose (mg/day)"),
                                 (top[2], "weeks", "Weeks at this dose")):
         with column:
@@ -230,16 +232,16 @@ def render_trial_cards(c: ContentSet, assessments: list[TrialAssessment]) -> Non
                           + (" :red-badge[Failed]" if assessment.failed else ""))
             remove.button("Remove", key=f"checker_remove_{n}", on_click=remove_trial, args=(n,),
                           icon=":material/delete:")
-            st.markdown("\n".join(f"- {reason}" for reason in assessment.reasons))
+            st.markdown("\n".join(f"- {md(reason)}" for reason in assessment.reasons))
             for warning in assessment.warnings:
-                st.caption(f":material/warning: {warning}")
+                st.caption(f":material/warning: {md(warning)}")
             if assessment.source_ids:
                 st.caption(short_cite(c, assessment.source_ids))
 
 
 def render_advice(c: ContentSet, triage: Triage) -> None:
-    lines = [f"**{triage.heading}.** {triage.text}"]
-    lines += [f"- **{flag.label}** ({URGENCY_LABELS[flag.urgency].lower()}): {flag.advice}"
+    lines = [f"**{md(triage.heading)}.** {md(triage.text)}"]
+    lines += [f"- **{md(flag.label)}** ({URGENCY_LABELS[flag.urgency].lower()}): {md(flag.advice)}"
               for flag in triage.flags]
     ADVICE_BOXES[triage.advice_id]("\n".join(lines), icon=ADVICE_ICONS[triage.advice_id])
     st.caption(short_cite(c, triage.source_ids))
@@ -247,11 +249,11 @@ def render_advice(c: ContentSet, triage: Triage) -> None:
 
 def render_classification(c: ContentSet, result: ClassificationResult, other_label: str,
                           other: ClassificationResult) -> None:
-    st.markdown(f"#### {result.label}")
-    st.markdown(result.next_step)
-    st.markdown("**Reasoning**\n\n" + "\n".join(f"{n}. {step}"
+    st.markdown(f"#### {md(result.label)}")
+    st.markdown(md(result.next_step))
+    st.markdown("**Reasoning**\n\n" + "\n".join(f"{n}. {md(step)}"
                                                 for n, step in enumerate(result.reasoning, 1)))
-    same = "the same" if other.id == result.id else f"**{other.label}**"
+    same = "the same" if other.id == result.id else f"**{md(other.label)}**"
     st.caption(f"Under the {other_label.lower()} the classification would be {same}.")
     st.caption(short_cite(c, result.source_ids))
 
@@ -269,14 +271,14 @@ def render_stage(c: ContentSet, stage: StageResult) -> None:
                   persist_state="session")
     right.checkbox(staging.ect.label, key="checker_ect", wrap=True, persist_state="session")
     if not stage.applicable:
-        st.info(stage.message, icon=":material/info:")
+        st.info(md(stage.message), icon=":material/info:")
     else:
         st.metric("Stage", stage.headline())
-        st.markdown(stage.meaning)
+        st.markdown(md(stage.meaning))
         st.table({"Dimension": [i.label for i in stage.items],
                   "Answer": [i.answer for i in stage.items],
                   "Points": [str(i.score) for i in stage.items]})
-    st.caption((f"{staging.note} " if staging.note else "") + short_cite(c, staging.sources))
+    st.caption((f"{md(staging.note)} " if staging.note else "") + short_cite(c, staging.sources))
 
 
 def render_case_picker(c: ContentSet) -> None:
@@ -298,7 +300,8 @@ def _picked(c: ContentSet) -> None:
 
 def render_case_story(case: PracticeCase) -> None:
     with st.container(border=True, key="checker_story"):
-        st.markdown(f"**Practice case: {case.title}**\n\n" + "\n\n".join(case.stages))
+        st.markdown(f"**Practice case: {md(case.title)}**\n\n"
+                    + "\n\n".join(md(stage) for stage in case.stages))
         st.caption("Its trials, red flags and staging answers are loaded below. Work out the "
                    "classification, commit your answer, then compare.")
         st.page_link("app_pages/cases.py", label="Discuss this case in a group, part by part",
@@ -321,9 +324,9 @@ def render_answer_feedback(c: ContentSet, case: PracticeCase) -> None:
     answer = st.session_state[ANSWER]
     verdict = "Correct." if answer == case.expected_classification else "Not quite."
     box = st.success if answer == case.expected_classification else st.warning
-    box(f"**{verdict}** You answered: {labels[answer]}. Expected: "
-        f"**{labels[case.expected_classification]}**.\n\n**Teaching point.** "
-        f"{case.teaching_point}", icon=":material/school:")
+    box(f"**{verdict}** You answered: {md(labels[answer])}. Expected: "
+        f"**{md(labels[case.expected_classification])}**.\n\n**Teaching point.** "
+        f"{md(case.teaching_point)}", icon=":material/school:")
     st.caption(short_cite(c, case.sources))
 
 
@@ -338,6 +341,6 @@ def render_all_sources(c: ContentSet, case: PracticeCase | None) -> None:
     with st.expander(f"All {len(ids)} sources behind this page", icon=":material/library_books:"):
         for source_id in ids:
             source = c.source(source_id)
-            note = f" *{source.note}*" if source.note else ""
-            st.markdown(f"- {source.citation()}{note}")
+            note = f" *{md(source.note)}*" if source.note else ""
+            st.markdown(f"- {md(source.citation())}{note}")
         st.caption(f"Reviewed {referral.maudsley.reviewed}.")
