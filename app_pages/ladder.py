@@ -7,15 +7,16 @@ from components.ladder import (
     filter_options,
     ladder_rows,
     ladder_table,
-    resolve_option,
     sort_options,
 )
 from components.ladder_export import printable_html, table_csv
 from components.ladder_render import (
+    apply_deep_link,
     render_comparison_cards,
     render_option_detail,
     render_rung_overview,
     render_table_filters,
+    share_selected_option,
     table_column_config,
     table_column_order,
     table_height,
@@ -33,14 +34,7 @@ render_page_header(
     "how well it works, what it asks of the patient, and who can start it.",
 )
 
-wanted = st.query_params.get("option")
-linked, unknown = resolve_option(options, wanted)
-if unknown:
-    st.info(f"No option has the id “{wanted}”; pick one under **Option details**.",
-            icon=":material/link_off:")
-if linked and st.session_state.get("ladder_linked") != linked.id:
-    st.session_state["ladder_option"] = linked.id  # the link wins once; later picks are the user's
-    st.session_state["ladder_linked"] = linked.id
+linked = apply_deep_link(options)
 
 ladder_tab, table_tab, cards_tab, detail_tab = st.tabs(
     ["The ladder", "Comparison table", "Side by side", "Option details"],
@@ -79,5 +73,6 @@ with cards_tab:
 
 with detail_tab:
     selected = option_by_id[st.selectbox("Option", list(option_by_id), key="ladder_option",
-                                         format_func=lambda oid: option_by_id[oid].name)]
+                                         format_func=lambda oid: option_by_id[oid].name,
+                                         on_change=share_selected_option)]
     render_option_detail(c, selected, rung_by_id[selected.rung])

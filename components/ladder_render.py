@@ -14,12 +14,31 @@ from components.ladder import (
     course_label,
     headline_rows,
     onset_label,
+    resolve_option,
     short_citation,
 )
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption
 from components.ui import render_sources
 
 _HIDDEN_COLUMNS = {"id", "sources"}  # kept in the CSV, left out on screen to keep the table readable
+
+
+def apply_deep_link(options: Sequence[TreatmentOption]) -> TreatmentOption | None:
+    """Select the option named by ?option= once per link; an unknown id gets a short notice."""
+    wanted = st.query_params.get("option")
+    linked, unknown = resolve_option(options, wanted)
+    if unknown:
+        st.info(f"No option has the id “{wanted}”; pick one under **Option details**.",
+                icon=":material/link_off:")
+    if linked and st.session_state.get("ladder_linked") != linked.id:
+        st.session_state["ladder_option"] = linked.id  # the link wins once; later picks are the user's
+        st.session_state["ladder_linked"] = linked.id
+    return linked
+
+
+def share_selected_option() -> None:
+    """Callback: put the picked option in the address bar so the view can be shared as a link."""
+    st.query_params["option"] = st.session_state["ladder_linked"] = st.session_state["ladder_option"]
 
 
 def table_column_config() -> dict[str, object]:

@@ -70,3 +70,10 @@ def test_side_by_side_needs_two_options_and_shows_one_card_each(run_page):
     cards = [m.value for m in app.markdown if m.value.startswith("#### ")]
     assert cards == ["#### Esketamine nasal spray", "#### Electroconvulsive therapy (ECT)",
                      "#### Standard rTMS (10 Hz)", "#### Lithium augmentation"]
+
+
+def test_picking_an_option_puts_it_in_the_address_for_sharing(run_page):
+    app = run_page(PAGE, option="ect")
+    app.selectbox(key="ladder_option").set_value("vns").run()
+    assert app.query_params["option"] in ("vns", ["vns"])
+    assert any(m.value == "### Vagus nerve stimulation (VNS)" for m in app.markdown)
