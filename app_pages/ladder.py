@@ -11,6 +11,7 @@ from components.ladder import (
 )
 from components.ladder_export import printable_html, table_csv
 from components.ladder_render import (
+    ROW_HEIGHT,
     apply_deep_link,
     render_comparison_cards,
     render_option_detail,
@@ -52,7 +53,7 @@ with table_tab:
     st.caption(f"Showing {len(shown)} of {len(options)} options. {c.treatments.course_note}")
     st.container(key="ladder_table_box").dataframe(
         table, hide_index=True, column_config=table_column_config(), height=table_height(len(table)),
-        column_order=table_column_order(), key="ladder_table")
+        row_height=ROW_HEIGHT, column_order=table_column_order(), key="ladder_table")
     st.download_button("Download these rows (CSV)", table_csv(table), "trd-ladder.csv", "text/csv",
                        key="ladder_csv", on_click="ignore", icon=":material/download:")
 

@@ -20,6 +20,8 @@ from components.ladder import (
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption
 from components.ui import render_sources
 
+# Tall enough for three wrapped lines, so headline figures and monitoring text are not cut off.
+ROW_HEIGHT = 66
 _HIDDEN_COLUMNS = {"id", "sources"}  # kept in the CSV, left out on screen to keep the table readable
 
 
@@ -68,8 +70,8 @@ def table_column_config() -> dict[str, object]:
 
 
 def table_height(rows: int) -> int:
-    """Pixels that show every row without an inner scrollbar (Streamlit rows are 35 px high)."""
-    return 38 + 35 * max(rows, 1) + 16  # room for the horizontal scrollbar
+    """Pixels that show every row without an inner scrollbar."""
+    return 38 + ROW_HEIGHT * max(rows, 1) + 16  # room for the horizontal scrollbar
 
 
 def table_column_order() -> list[str]:
