@@ -31,17 +31,21 @@ class Question:
     key: str
     label: str
     answer: Callable[[TreatmentOption], bool]
+    help: str
 
 
 QUESTIONS: tuple[Question, ...] = (
     # Shared care counts: primary care starts it, with a specialist's advice.
     Question("primary_care", "Can primary care start it?",
-             lambda option: option.setting in ("primary-care", "shared-care")),
+             lambda option: option.setting in ("primary-care", "shared-care"),
+             "Yes includes shared care: started in primary care with a specialist's advice."),
     # The onset range is rough, so "within a week" means its low end is at most 7 days.
     Question("within_week", "Can it work within a week?",
-             lambda option: option.onset_days.low <= WEEK_DAYS),
+             lambda option: option.onset_days.low <= WEEK_DAYS,
+             "Yes when the rough onset range starts within 7 days."),
     Question("certified", "Needs a certified setting?",
-             lambda option: option.setting == "certified-centre"),
+             lambda option: option.setting == "certified-centre",
+             "Yes when it may only be given in a certified centre (for example under a REMS)."),
 )
 QUESTION_BY_KEY = {question.key: question for question in QUESTIONS}
 

@@ -87,7 +87,7 @@ def render_table_filters(rungs: Sequence[Rung]) -> tuple[list[str], dict[str, bo
         placeholder="All rungs", key="ladder_filter_rung")
     answers: dict[str, bool | None] = {}
     for column, question in zip(columns[1:4], QUESTIONS, strict=True):
-        reply = column.segmented_control(question.label, ["Yes", "No"],
+        reply = column.segmented_control(question.label, ["Yes", "No"], help=question.help,
                                          key=f"ladder_q_{question.key}")
         answers[question.key] = None if reply is None else reply == "Yes"
     sort_by = columns[4].selectbox("Sort by", list(SORTS), format_func=SORTS.get, key="ladder_sort")
