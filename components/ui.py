@@ -46,7 +46,7 @@ def render_page_header(title: str, intro: str) -> None:
 def render_sources(content: ContentSet, source_ids: Iterable[str], reviewed: object = None) -> None:
     """A caption naming the sources behind what is shown, and when it was last reviewed."""
     citations = "; ".join(content.source(sid).citation() for sid in dict.fromkeys(source_ids))
-    line = f"Sources: {citations}"
+    line = f"Sources: {escape_markdown(citations)}"  # titles such as "a STAR*D report"
     if reviewed:
         line += f" · Reviewed {reviewed}"
     st.caption(line)
