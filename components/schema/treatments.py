@@ -167,10 +167,6 @@ class TreatmentOption(SourcedEntry):
     barriers: Barriers
     note: str = ""
 
-    @property
-    def lab_monitoring(self) -> str:
-        return self.course.lab_monitoring
-
 
 class TreatmentsFile(Strict):
     course_note: Text = Field(description="Why the time-commitment figures are rough")
