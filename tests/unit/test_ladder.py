@@ -255,3 +255,10 @@ def test_short_citation_is_first_author_or_body_and_year():
     assert short_citation(content.source("star-d-rush-2006")) == "Rush AJ 2006"
     assert short_citation(content.source("cms-lcd-l34998-tms")) == (
         "Centers for Medicare & Medicaid Services 2015")
+
+
+def test_content_text_is_made_literal_for_markdown():
+    from components.ladder_render import _md
+
+    assert _md("STAR*D level 2 and STAR*D level 3") == r"STAR\*D level 2 and STAR\*D level 3"
+    assert _md("US$300 a_b") == r"US\$300 a\_b"
