@@ -21,6 +21,13 @@ def acute_course_hours(option: TreatmentOption) -> tuple[float, float]:
     return low, high
 
 
+def hours_per_week(option: TreatmentOption) -> tuple[float, float]:
+    """Low and high hours a patient spends at visits in one week of the acute course."""
+    course = option.course
+    return (course.visits_per_week.low * course.minutes_per_visit.low / 60,
+            course.visits_per_week.high * course.minutes_per_visit.high / 60)
+
+
 # ---------------------------------------------------------------- practical questions
 
 
@@ -98,16 +105,28 @@ def span(low: float, high: float, digits: int = 0) -> str:
     return first if first == last else f"{first}–{last}"
 
 
+def duration_label(low_days: float, high_days: float) -> str:
+    """A rough range of days in the units a clinician would say: '4 hours to 2 days', '2–6 weeks'."""
+    (low, low_unit), (high, high_unit) = _in_words(low_days), _in_words(high_days)
+    if low_unit == high_unit:
+        return _counted(span(low, high), high_unit)
+    return f"{_counted(span(low, low), low_unit)} to {_counted(span(high, high), high_unit)}"
+
+
+def _in_words(days: float) -> tuple[float, str]:
+    """Hours under a day, weeks from two weeks, days in between."""
+    if days < 1:
+        return days * 24, "hours"
+    return (days, "days") if days < 14 else (days / 7, "weeks")
+
+
+def _counted(number: str, unit: str) -> str:
+    return f"{number} {unit[:-1] if number == '1' else unit}"
+
+
 def onset_label(option: TreatmentOption) -> str:
-    """Onset in the friendliest unit: hours under a day, weeks from two weeks up, else days."""
-    low, high = option.onset_days.low, option.onset_days.high
-    if high <= 1:
-        return f"{span(low * 24, high * 24)} hours"
-    if low < 1:
-        return f"{span(low * 24, low * 24)} hours–{span(high, high)} days"
-    if low >= 14:
-        return f"{span(low / 7, high / 7)} weeks"
-    return f"{span(low, high)} days"
+    """The option's rough onset range in words, e.g. '4 hours to 2 days'."""
+    return duration_label(option.onset_days.low, option.onset_days.high)
 
 
 def regulatory_label(option: TreatmentOption) -> str:

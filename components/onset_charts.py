@@ -10,7 +10,14 @@ from typing import Literal
 import plotly.graph_objects as go
 
 from components.charts import apply_house_style, palette
-from components.ladder import acute_course_hours
+from components.ladder import (
+    acute_course_hours,
+    duration_label,
+    hours_per_week,
+    onset_label,
+    sort_options,
+    span,
+)
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption
 
 Per = Literal["week", "course"]
@@ -55,43 +62,9 @@ HOW_TO_READ_BURDEN = (
 )
 
 
-def span(low: float, high: float, digits: int = 0) -> str:
-    """'3–6', '0.25–0.5' or '3': a range whose unit is named beside it."""
-    first, last = f"{round(low, digits):g}", f"{round(high, digits):g}"
-    return first if first == last else f"{first}–{last}"
-
-
-def time_words(days: float) -> str:
-    """A duration in the unit a clinician would say: hours under a day, weeks from two weeks."""
-    if days < 1:
-        return f"{round(days * 24):g} hours"
-    if days >= 14:
-        return f"{round(days / 7):g} weeks"
-    return f"{round(days):g} day{'s' if round(days) != 1 else ''}"
-
-
-def onset_label(option: TreatmentOption) -> str:
-    """'4 hours to 2 days', '2 to 6 weeks' or '1 day' (the rough onset range in words)."""
-    low, high = time_words(option.onset_days.low), time_words(option.onset_days.high)
-    if low == high:
-        return low
-    low_number, low_unit = low.split(" ", 1)
-    high_number, high_unit = high.split(" ", 1)
-    if low_unit.rstrip("s") == high_unit.rstrip("s"):
-        return f"{low_number} to {high_number} {high_unit}"
-    return f"{low} to {high}"
-
-
 def rung_name(rung: Rung) -> str:
     """The rung's label without its bracketed examples, short enough for an axis or a legend."""
     return rung.label.split(" (")[0]
-
-
-def _ordered(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> list[TreatmentOption]:
-    """Ladder order: by rung, then as listed in the file."""
-    rung_order = {rung.id: rung.order for rung in rungs}
-    items = list(options)
-    return sorted(items, key=lambda o: (rung_order.get(o.rung, len(rung_order) + 1), items.index(o)))
 
 
 def _cite(ids: Iterable[str], names: Mapping[str, str] | None) -> str:
@@ -183,8 +156,7 @@ def _row_axis(figure: go.Figure, tickvals: list[float], ticktext: list[str]) -> 
 def make_onset_figure(options: Iterable[TreatmentOption], rungs: Sequence[Rung],
                       names: Mapping[str, str] | None = None) -> go.Figure:
     """Time to first effect per option as a range on a log time axis, grouped by ladder rung."""
-    ordered = _ordered(options, rungs)
-    position, tickvals, ticktext = _rows_by_rung(ordered, rungs)
+    ordered = sort_options(options, rungs)
     values = {o.id: (o.onset_days.low, o.onset_days.high) for o in ordered}
     hover = {
         o.id: f"<b>{o.name}</b><br>First effect: {onset_label(o)} (rough)"
@@ -192,30 +164,30 @@ def make_onset_figure(options: Iterable[TreatmentOption], rungs: Sequence[Rung],
               + f"<br>Source: {_wrap(_cite(o.sources, names))}"
         for o in ordered
     }
+    # 0.5 decades of room on the right for the text beside the latest onset.
+    return _range_figure(ordered, rungs, values, hover, {o.id: onset_label(o) for o in ordered},
+                         ONSET_TICKS_DAYS, 0.5,
+                         "Time to first effect (log scale: hours → days → weeks)")
+
+
+def _range_figure(ordered: Sequence[TreatmentOption], rungs: Sequence[Rung],
+                  values: Mapping[str, tuple[float, float]], hover: Mapping[str, str],
+                  side_text: Mapping[str, str], ticks: Sequence[tuple[float, str]],
+                  text_room: float, axis_title: str) -> go.Figure:
+    """One row per option, a range per row on a log axis with words beside it, rows by rung."""
+    position, tickvals, ticktext = _rows_by_rung(ordered, rungs)
     figure = go.Figure()
     _range_traces(figure, ordered, rungs, position, values, hover)
-    _side_labels(figure, ordered, position, values, {o.id: onset_label(o) for o in ordered})
+    _side_labels(figure, ordered, position, values, side_text)
     _row_axis(figure, tickvals, ticktext)
-    low = min(v[0] for v in values.values())
-    high = max(v[1] for v in values.values())
-    ticks = _log_ticks(ONSET_TICKS_DAYS, low, high)
-    ticks["range"][1] += 0.5  # room for the text beside the latest onset
-    figure.update_xaxes(title_text="Time to first effect (log scale: hours → days → weeks)", **ticks)
-    return apply_house_style(figure, height=_height(tickvals), legend_title="Ladder rung")
-
-
-def _height(tickvals: Sequence[float]) -> int:
-    return int(170 + 27 * (max(tickvals) + 1))
+    axis = _log_ticks(ticks, min(v[0] for v in values.values()), max(v[1] for v in values.values()))
+    axis["range"][1] += text_room
+    figure.update_xaxes(title_text=axis_title, **axis)
+    height = int(170 + 27 * (max(tickvals) + 1))
+    return apply_house_style(figure, height=height, legend_title="Ladder rung")
 
 
 # ---------------------------------------------------------------- time commitment
-
-
-def hours_per_week(option: TreatmentOption) -> tuple[float, float]:
-    """Low and high hours a patient spends at visits in one week of the acute course."""
-    course = option.course
-    return (course.visits_per_week.low * course.minutes_per_visit.low / 60,
-            course.visits_per_week.high * course.minutes_per_visit.high / 60)
 
 
 def course_summary(option: TreatmentOption) -> str:
@@ -229,8 +201,7 @@ def course_summary(option: TreatmentOption) -> str:
 def make_commitment_figure(options: Iterable[TreatmentOption], rungs: Sequence[Rung],
                            per: Per = "week") -> go.Figure:
     """Hours at visits per week, or over the whole acute course, per option, grouped by rung."""
-    ordered = _ordered(options, rungs)
-    position, tickvals, ticktext = _rows_by_rung(ordered, rungs)
+    ordered = sort_options(options, rungs)
     measure = hours_per_week if per == "week" else acute_course_hours
     values = {o.id: measure(o) for o in ordered}
     hover = {}
@@ -241,18 +212,11 @@ def make_commitment_figure(options: Iterable[TreatmentOption], rungs: Sequence[R
             f"<br>Hours a week: {span(*week, 1)}; whole acute course: {span(*course, 1)} (rough)"
             f"<br>Lab monitoring: {_wrap(o.course.lab_monitoring)}"
         )
-    figure = go.Figure()
-    _range_traces(figure, ordered, rungs, position, values, hover)
-    _side_labels(figure, ordered, position, values, {o.id: course_summary(o) for o in ordered})
-    _row_axis(figure, tickvals, ticktext)
-    low = min(v[0] for v in values.values())
-    high = max(v[1] for v in values.values())
-    ticks = _log_ticks(HOUR_TICKS, low, high)
-    ticks["range"][1] += 0.9  # room for the text beside the longest line
     title = ("Hours at visits per week (log scale, rough)" if per == "week"
              else "Hours at visits over the whole acute course (log scale, rough)")
-    figure.update_xaxes(title_text=title, **ticks)
-    return apply_house_style(figure, height=_height(tickvals), legend_title="Ladder rung")
+    # 0.9 decades of room: the visits × minutes × weeks text is longer than an onset.
+    return _range_figure(ordered, rungs, values, hover, {o.id: course_summary(o) for o in ordered},
+                         HOUR_TICKS, 0.9, title)
 
 
 # ---------------------------------------------------------------- onset vs burden
@@ -299,7 +263,7 @@ def burden_groups(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> 
     """
     names = {rung.id: rung_name(rung) for rung in rungs}
     grouped: dict[tuple, list[TreatmentOption]] = {}
-    for option in _ordered(options, rungs):
+    for option in sort_options(options, rungs):
         slow_medicine = option.modality == "medication" and option.onset_days.low >= SLOW_ONSET_DAYS
         key = ("medicines", option.rung, option.setting) if slow_medicine else ("one", option.id)
         grouped.setdefault(key, []).append(option)
@@ -396,10 +360,9 @@ def make_onset_burden_figure(options: Iterable[TreatmentOption], rungs: Sequence
 
 def _group_hover(group: BurdenGroup, names: Mapping[str, str] | None) -> str:
     sources = dict.fromkeys(s for o in group.options for s in o.sources)
-    onset_low, onset_high = (time_words(d) for d in group.onset)
     return (
         "<b>" + _wrap(", ".join(o.name for o in group.options)) + "</b>"
-        f"<br>First effect: {onset_low} to {onset_high}; acute course: {span(*group.hours, 1)} hours"
+        f"<br>First effect: {duration_label(*group.onset)}; acute course: {span(*group.hours, 1)} hours"
         f" at visits (rough)<br>Setting: {SETTING_LABELS[group.setting]}"
         f"<br>Source: {_wrap(_cite(sources, names))}"
     )
@@ -413,14 +376,14 @@ def onset_rows(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> lis
     return [
         {"Option": o.name, "Rung": labels.get(o.rung, o.rung), "First effect (rough)": onset_label(o),
          "Note": o.onset_days.note, "Sources": ", ".join(o.sources)}
-        for o in _ordered(options, rungs)
+        for o in sort_options(options, rungs)
     ]
 
 
 def commitment_rows(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> list[dict[str, object]]:
     labels = {rung.id: rung_name(rung) for rung in rungs}
     rows = []
-    for o in _ordered(options, rungs):
+    for o in sort_options(options, rungs):
         course = o.course
         rows.append({
             "Option": o.name,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from components.concept_map import make_concept_map_figure, outer_nodes
-from components.ladder import span
+from components.ladder import duration_label
 from components.onset_charts import HOW_TO_READ_BURDEN, burden_rows, make_onset_burden_figure
 from components.schema.presentation import Slide
 from components.schema.treatments import SETTING_SHORT_LABELS
@@ -196,7 +196,7 @@ def _ladder(content, slide: Slide) -> dict:
         options = [o for o in treatments.options if o.rung == rung.id]
         if not options:
             continue
-        onset = _days_label(min(o.onset_days.low for o in options),
+        onset = duration_label(min(o.onset_days.low for o in options),
                             max(o.onset_days.high for o in options))
         settings = ", ".join(dict.fromkeys(SETTING_SHORT_LABELS[o.setting] for o in options))
         points.append(Point(f"{rung.label}: works in {onset}",
@@ -302,19 +302,3 @@ def _ids(groups) -> tuple[str, ...]:
     """Source ids from several lists, each once, in first-seen order."""
     return tuple(dict.fromkeys(sid for group in groups for sid in group))
 
-
-def _days_label(low: float, high: float) -> str:
-    """An onset range in the units a clinician would say: '4 hours to 2 days', '2–8 weeks'."""
-    def unit(days: float) -> tuple[float, str]:
-        if days < 1:
-            return days * 24, "hours"
-        return (days, "days") if days < 14 else (days / 7, "weeks")
-
-    def said(value: str, name: str) -> str:
-        return f"{value} {name[:-1] if value == '1' else name}"
-
-    (low_value, low_unit), (high_value, high_unit) = unit(low), unit(high)
-    if low_unit == high_unit:
-        return said(span(low_value, high_value), high_unit)
-    return (f"{said(span(low_value, low_value), low_unit)} to "
-            f"{said(span(high_value, high_value), high_unit)}")

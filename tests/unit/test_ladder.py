@@ -14,6 +14,7 @@ from components.ladder import (
     acute_course_hours,
     comparison_facts,
     default_comparison,
+    duration_label,
     filter_options,
     headline_rows,
     ladder_rows,
@@ -214,10 +215,22 @@ def test_table_has_one_row_per_option_with_units_in_headers(treatments):
 
 def test_onset_labels_pick_a_readable_unit(treatments):
     options = by_id(treatments)
-    assert onset_label(options["esketamine"]) == "4 hours–2 days"
-    assert onset_label(options["iv-ketamine"]) == "24 hours"
-    assert onset_label(options["ect"]) == "7–28 days"
+    assert onset_label(options["esketamine"]) == "4 hours to 2 days"
+    assert onset_label(options["iv-ketamine"]) == "1 day"
+    assert onset_label(options["ect"]) == "7 days to 4 weeks"
     assert onset_label(options["rtms"]) == "2–6 weeks"
+
+
+@pytest.mark.parametrize(("low_days", "high_days", "said"), [
+    (4 / 24, 4 / 24, "4 hours"),
+    (1, 1, "1 day"),
+    (1, 3, "1–3 days"),
+    (14, 14, "2 weeks"),
+    (90, 365, "13–52 weeks"),
+    (5, 28, "5 days to 4 weeks"),
+])
+def test_duration_label_says_each_end_in_a_unit_a_clinician_would_use(low_days, high_days, said):
+    assert duration_label(low_days, high_days) == said
 
 
 def test_headline_rows_name_the_scale_and_source_of_each_end(treatments):

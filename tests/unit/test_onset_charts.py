@@ -6,18 +6,15 @@ import math
 import pytest
 
 from components.content import read_content
-from components.ladder import acute_course_hours
+from components.ladder import acute_course_hours, hours_per_week
 from components.onset_charts import (
     burden_groups,
     burden_rows,
     commitment_rows,
-    hours_per_week,
     make_commitment_figure,
     make_onset_burden_figure,
     make_onset_figure,
-    onset_label,
     onset_rows,
-    time_words,
 )
 from components.timeline_charts import source_names
 from tests.conftest import DATA_DIR
@@ -143,13 +140,3 @@ def test_text_equivalents_have_one_row_per_option(options, rungs):
     assert len(burden_rows(options)) == len(options)
     assert all(row["Lab monitoring"] for row in commitment_rows(options, rungs))
 
-
-def test_time_words():
-    assert time_words(4 / 24) == "4 hours"
-    assert time_words(1) == "1 day"
-    assert time_words(28) == "4 weeks"
-
-
-def test_onset_labels_read_as_words(options):
-    esketamine = next(o for o in options if o.id == "esketamine")
-    assert onset_label(esketamine) == "4 hours to 2 days"
