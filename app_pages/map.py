@@ -3,7 +3,6 @@ from functools import partial
 
 import streamlit as st
 
-from components.charts import plotly_config
 from components.concept_map import make_concept_map_figure
 from components.content import content
 from components.map_view import (
@@ -19,7 +18,7 @@ from components.map_view import (
     select_from_map,
     unknown_node_notice,
 )
-from components.ui import render_page_header
+from components.ui import render_chart, render_page_header
 
 c = content()
 trd_map = c.map
@@ -38,10 +37,9 @@ map_column, card_column = st.columns([3, 2], gap="large")
 with map_column:
     # A fresh chart per selection: plotly's own click highlight never disagrees with the list.
     chart_key = f"map_figure_{selected or 'none'}"
-    st.plotly_chart(make_concept_map_figure(trd_map, selected), key=chart_key, width="stretch",
-                    on_select=partial(select_from_map, chart_key), selection_mode="points",
-                    config=plotly_config("trd-map"),
-                    alt="Concept map of treatment-resistant depression and its eight elements")
+    render_chart(make_concept_map_figure(trd_map, selected), key=chart_key, file_name="trd-map",
+                 alt="Concept map of treatment-resistant depression and its eight elements",
+                 on_select=partial(select_from_map, chart_key), selection_mode="points")
     st.caption("Concept map: treatment-resistant depression at the centre, joined to eight "
                "elements coloured by kind. The list below and “The map as text” hold the same "
                "content for keyboard and screen-reader users.")

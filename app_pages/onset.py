@@ -2,11 +2,10 @@
 import streamlit as st
 
 from components import onset_charts as oc
-from components.charts import plotly_config
 from components.content import content
 from components.timeline_charts import source_names
 from components.ui import escape_markdown as md
-from components.ui import render_page_header, render_sources
+from components.ui import render_chart, render_page_header, render_sources
 
 c = content()
 options, rungs = c.treatments.options, c.treatments.rungs
@@ -18,8 +17,9 @@ render_page_header(
 )
 
 st.header("How soon does it work?")
-st.plotly_chart(oc.make_onset_figure(options, rungs, names), key="onset_onset_chart",
-                width="stretch", config=plotly_config("trd-map-onset-by-option"))
+render_chart(oc.make_onset_figure(options, rungs, names), key="onset_onset_chart",
+             file_name="trd-map-onset-by-option",
+             alt="Time to first effect of each next-line option, as ranges on a log time axis")
 st.caption(md(oc.HOW_TO_READ_ONSET))
 with st.expander("Onset as a table"):
     st.dataframe(oc.onset_rows(options, rungs), hide_index=True, width="stretch")
@@ -28,15 +28,17 @@ st.header("What does it ask of the patient?")
 per = st.segmented_control("Show time at visits", list(oc.PER_LABELS), default="week",
                            format_func=oc.PER_LABELS.get, key="onset_commitment_per",
                            required=True)
-st.plotly_chart(oc.make_commitment_figure(options, rungs, per), key="onset_commitment_chart",
-                width="stretch", config=plotly_config(f"trd-map-time-commitment-{per}"))
+render_chart(oc.make_commitment_figure(options, rungs, per), key="onset_commitment_chart",
+             file_name=f"trd-map-time-commitment-{per}",
+             alt="Hours each next-line option asks of the patient at visits, as ranges")
 st.caption(f"{md(oc.HOW_TO_READ_COMMITMENT)} {md(c.treatments.course_note)}")
 with st.expander("Time commitment and lab monitoring as a table"):
     st.dataframe(oc.commitment_rows(options, rungs), hide_index=True, width="stretch")
 
 st.header("Onset against burden")
-st.plotly_chart(oc.make_onset_burden_figure(options, rungs, names), key="onset_burden_chart",
-                width="stretch", config=plotly_config("trd-map-onset-vs-burden"))
+render_chart(oc.make_onset_burden_figure(options, rungs, names), key="onset_burden_chart",
+             file_name="trd-map-onset-vs-burden",
+             alt="Onset against hours of the acute course for each option, coloured by setting")
 st.caption(md(oc.HOW_TO_READ_BURDEN))
 with st.expander("Onset against burden as a table"):
     st.dataframe(oc.burden_rows(options), hide_index=True, width="stretch")

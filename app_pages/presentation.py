@@ -1,12 +1,11 @@
 """Presentation: a slide-by-slide walk through the topic for a trainer, one idea per screen."""
 import streamlit as st
 
-from components.charts import plotly_config
 from components.content import content
 from components.handout import make_handout_html
 from components.navigation import PAGE_BY_ID
 from components.slides import build_slide, parse_slide_number, slide_titles
-from components.ui import escape_markdown, render_sources
+from components.ui import escape_markdown, render_chart, render_sources
 
 c = content()
 total = len(slide_titles(c))
@@ -51,8 +50,8 @@ for point in view.points:
     if point.detail:
         st.markdown(escape_markdown(point.detail))
 if view.figure is not None:
-    st.plotly_chart(view.figure, key=f"presentation_figure_{view.slide.id}", width="stretch",
-                    config=plotly_config(f"trd-map-slide-{number}-{view.slide.id}"))
+    render_chart(view.figure, key=f"presentation_figure_{view.slide.id}",
+                 file_name=f"trd-map-slide-{number}-{view.slide.id}", alt=view.slide.title)
     st.caption(view.caption)
     with st.expander("This chart as a table", key="presentation_chart_table"):
         st.dataframe(list(view.rows), hide_index=True, width="stretch")

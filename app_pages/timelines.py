@@ -2,11 +2,10 @@
 import streamlit as st
 
 from components import timeline_charts as tc
-from components.charts import plotly_config
 from components.content import content
 from components.sequencing import SequencePlan, plan_rows, plan_sequence
 from components.ui import escape_markdown as md
-from components.ui import render_page_header, render_sources
+from components.ui import render_chart, render_page_header, render_sources
 
 c = content()
 timelines = c.timelines
@@ -20,8 +19,8 @@ render_page_header(
 
 def show_plan(plan: SequencePlan, key: str, file_name: str) -> None:
     """The timeline chart, its flags and its table: one plan, shown the same way everywhere."""
-    st.plotly_chart(tc.make_pathway_figure(plan), key=key, width="stretch",
-                    config=plotly_config(file_name))
+    render_chart(tc.make_pathway_figure(plan), key=key, file_name=file_name,
+                 alt="Timeline of treatment steps in weeks, with review points and referral")
     st.caption(md(tc.HOW_TO_READ_PATHWAY))
     st.metric("Total length", plan.total_weeks.length_label())
     for planned, flag in plan.flags:
@@ -32,8 +31,8 @@ def show_plan(plan: SequencePlan, key: str, file_name: str) -> None:
 st.header("The big sequential trial: STAR*D")
 st.markdown(md(star_d.summary))
 star_d_figure = tc.make_star_d_figure(star_d, tc.source_names(c.sources.sources))
-st.plotly_chart(star_d_figure, key="timelines_star_d", width="stretch",
-                config=plotly_config("trd-map-star-d-remission-by-level"))
+render_chart(star_d_figure, key="timelines_star_d", file_name="trd-map-star-d-remission-by-level",
+             alt="STAR*D remission at each treatment level, with the cumulative figures")
 st.caption(f"{md(tc.HOW_TO_READ_STAR_D)} Remission: {md(star_d.remission_scale)}.")
 st.info(md(star_d.caveat), icon=":material/info:")
 st.dataframe(tc.star_d_rows(star_d), hide_index=True, width="stretch")

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 
+from components.charts import plotly_config, with_theme_text
 from components.content import ContentError, ContentSet
 from components.schema.frame import FrameFile
 
@@ -52,10 +55,14 @@ def render_sources(content: ContentSet, source_ids: Iterable[str], reviewed: obj
     st.caption(line)
 
 
-def render_coming_soon(what: str) -> None:
-    st.info(f"{what} is being written and arrives with its own issue.", icon=":material/construction:")
-
-
 def escape_markdown(text: str) -> str:
     """Content text shown through Markdown as written: 'STAR*D' must not open an emphasis."""
     return re.sub(r"([\\*_`$~\[\]<>|#])", r"\\\1", text)
+
+
+def render_chart(figure: go.Figure, *, key: str, file_name: str, alt: str, **selection: Any) -> Any:
+    """Every chart the same way: full width, the house plotly config, a screen-reader name, and
+    text in the active theme's colour. `selection` passes on_select/selection_mode through."""
+    dark = st.context.theme.type == "dark"
+    return st.plotly_chart(with_theme_text(figure, dark=dark), key=key, width="stretch",
+                           config=plotly_config(file_name), alt=alt, **selection)
