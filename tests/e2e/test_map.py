@@ -75,3 +75,10 @@ def test_the_node_list_opens_a_card_and_rings_the_node_on_the_map(page, app_url)
         .filter(trace => trace.name === 'Selected').map(trace => [trace.x[0], trace.y[0]])""")
     assert ringed == [list(positions()["ketamine-esketamine"])]
     expect(page).to_have_url(re.compile(r"node=ketamine-esketamine"))
+
+
+def test_a_map_path_link_serves_the_home_map_with_its_node(page, app_url):
+    # Trainers write /map?node=… on slides; the map itself lives at "/".
+    page.goto(f"{app_url}/map?node=ect")
+    expect(page.locator(CARD).locator("h3")).to_have_text("ECT")
+    assert page.url == f"{app_url}/?node=ect"
