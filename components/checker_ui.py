@@ -121,14 +121,8 @@ def _typed_trial() -> TrialInput:
 
 
 def short_cite(c: ContentSet, source_ids: tuple[str, ...] | list[str]) -> str:
-    """'Chandler GM (2010); Fekadu A (2018)': enough to find the full entry on the Sources page."""
-    cites = []
-    for source_id in dict.fromkeys(source_ids):
-        source = c.source(source_id)
-        first = source.authors.replace(";", ",").split(",")[0].strip()
-        if any(word in first.lower() for word in ("not seen", "believed")):
-            first = source.published_in or source.title  # no reliable author to name
-        cites.append(f"{first} ({source.year})")
+    """'Chandler GM 2010; Fekadu A 2018': enough to find the full entry on the Sources page."""
+    cites = (c.source(source_id).short_citation() for source_id in dict.fromkeys(source_ids))
     return "Sources: " + md("; ".join(cites))
 
 

@@ -1,13 +1,11 @@
 """Treatment-ladder logic: time commitment, practical questions, filters, sorting and the comparison table."""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from components.schema.sources import Source
 from components.schema.treatments import SETTING_LABELS, SETTING_SHORT_LABELS, Rung, TreatmentOption
 
 WEEK_DAYS = 7
@@ -235,12 +233,6 @@ def resolve_option(options: Sequence[TreatmentOption], wanted: str | None
         return None, False
     found = next((option for option in options if option.id == wanted), None)
     return found, found is None
-
-
-def short_citation(source: Source) -> str:
-    """'Rush AJ 2006': first author (or issuing body) and year, for table cells."""
-    first = re.split(r"[,;(/]", source.authors)[0].strip()
-    return f"{first} {source.year}"
 
 
 def headline_rows(option: TreatmentOption, cite: Callable[[str], str]) -> list[dict[str, str]]:

@@ -15,7 +15,6 @@ from components.ladder import (
     headline_rows,
     onset_label,
     resolve_option,
-    short_citation,
 )
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption
 from components.ui import render_sources
@@ -141,7 +140,7 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
             st.markdown(f"- {_md(event.agency)}, {event.status}{year}: "
                         f"{_md(event.indication)}{note}")
     st.markdown(f"**Evidence.** {_md(option.evidence.summary)}")
-    for row in headline_rows(option, lambda sid: short_citation(c.source(sid))):
+    for row in headline_rows(option, lambda sid: c.source(sid).short_citation()):
         single = row["Low end"] == row["High end"]  # one study: one line, called its source
         ends = [("Source", row["Low end"])] if single else [
             ("Low end", row["Low end"]), ("High end", row["High end"])]

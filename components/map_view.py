@@ -53,17 +53,6 @@ def unknown_node_notice(raw: str) -> str:
     return "The link asked for a map element that does not exist, so the plain map is shown."
 
 
-def short_citation(content: ContentSet, source_id: str) -> str:
-    """'Rush 2006' from 'Rush AJ, Trivedi MH, ...': first author's surname (or body) and year."""
-    source = content.source(source_id)
-    first = re.split(r",|;|\(| / ", source.authors.removeprefix("believed "))[0]
-    first = re.sub(r"\s+(et al\.?|press release|press announcement)$", "", first.strip())
-    words = first.split()
-    if len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
-        first = " ".join(words[:-1])  # drop initials such as "AJ"
-    return f"{first} {source.year}"
-
-
 # ---------------------------------------------------------------- Streamlit callbacks
 
 
@@ -92,7 +81,7 @@ def render_references(content: ContentSet, source_ids: list[str], reviewed: obje
 
 def render_claims(content: ContentSet, claims: list[Claim]) -> None:
     lines = [
-        f"- {md(claim.text)} *({md('; '.join(short_citation(content, s) for s in claim.sources))})*"
+        f"- {md(claim.text)} *({md('; '.join(content.source(s).short_citation() for s in claim.sources))})*"
         for claim in claims
     ]
     st.markdown("\n".join(lines))
@@ -164,7 +153,7 @@ def render_why_it_matters(content: ContentSet) -> None:
         with column.container(border=True):
             st.metric(count.label, count.value_label())
             st.markdown(md(count.how_counted))
-            st.caption("Source: " + "; ".join(short_citation(content, s) for s in count.sources))
+            st.caption("Source: " + "; ".join(content.source(s).short_citation() for s in count.sources))
     st.markdown(f"**Why the two figures differ.** {md(why.why_counts_differ)}")
     if why.note:
         st.caption(f":material/info: {md(why.note)}")

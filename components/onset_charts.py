@@ -18,6 +18,7 @@ from components.ladder import (
     sort_options,
     span,
 )
+from components.schema.sources import cite_briefly
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption
 
 Per = Literal["week", "course"]
@@ -65,10 +66,6 @@ HOW_TO_READ_BURDEN = (
 def rung_name(rung: Rung) -> str:
     """The rung's label without its bracketed examples, short enough for an axis or a legend."""
     return rung.label.split(" (")[0]
-
-
-def _cite(ids: Iterable[str], names: Mapping[str, str] | None) -> str:
-    return "; ".join((names or {}).get(sid, sid) for sid in ids)
 
 
 def _wrap(text: str, width: int = 60) -> str:
@@ -161,7 +158,7 @@ def make_onset_figure(options: Iterable[TreatmentOption], rungs: Sequence[Rung],
     hover = {
         o.id: f"<b>{o.name}</b><br>First effect: {onset_label(o)} (rough)"
               + (f"<br>{_wrap(o.onset_days.note)}" if o.onset_days.note else "")
-              + f"<br>Source: {_wrap(_cite(o.sources, names))}"
+              + f"<br>Source: {_wrap(cite_briefly(o.sources, names))}"
         for o in ordered
     }
     # 0.5 decades of room on the right for the text beside the latest onset.
@@ -359,12 +356,11 @@ def make_onset_burden_figure(options: Iterable[TreatmentOption], rungs: Sequence
 
 
 def _group_hover(group: BurdenGroup, names: Mapping[str, str] | None) -> str:
-    sources = dict.fromkeys(s for o in group.options for s in o.sources)
     return (
         "<b>" + _wrap(", ".join(o.name for o in group.options)) + "</b>"
         f"<br>First effect: {duration_label(*group.onset)}; acute course: {span(*group.hours, 1)} hours"
         f" at visits (rough)<br>Setting: {SETTING_LABELS[group.setting]}"
-        f"<br>Source: {_wrap(_cite(sources, names))}"
+        f"<br>Source: {_wrap(cite_briefly((s for o in group.options for s in o.sources), names))}"
     )
 
 

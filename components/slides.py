@@ -11,6 +11,7 @@ from components.concept_map import make_concept_map_figure, outer_nodes
 from components.ladder import duration_label
 from components.onset_charts import HOW_TO_READ_BURDEN, burden_rows, make_onset_burden_figure
 from components.schema.presentation import Slide
+from components.schema.sources import short_citations
 from components.schema.treatments import SETTING_SHORT_LABELS
 from components.sequencing import plan_rows, plan_sequence
 from components.source_index import PageTarget
@@ -19,7 +20,6 @@ from components.timeline_charts import (
     HOW_TO_READ_STAR_D,
     make_pathway_figure,
     make_star_d_figure,
-    source_names,
     star_d_rows,
 )
 
@@ -211,7 +211,7 @@ def _ladder(content, slide: Slide) -> dict:
 
 def _star_d(content, slide: Slide) -> dict:
     star_d = content.timelines.star_d
-    figure = make_star_d_figure(star_d, source_names(content.sources.sources))
+    figure = make_star_d_figure(star_d, short_citations(content.sources.sources))
     return {
         "figure": enlarge_for_projector(figure),
         "caption": f"{HOW_TO_READ_STAR_D} Remission: {star_d.remission_scale}. {star_d.caveat}",
@@ -239,7 +239,7 @@ def _pathway(content, slide: Slide) -> dict:
 def _onset_burden(content, slide: Slide) -> dict:
     options = content.treatments.options
     figure = make_onset_burden_figure(options, content.treatments.rungs,
-                                      source_names(content.sources.sources))
+                                      short_citations(content.sources.sources))
     return {
         "figure": enlarge_for_projector(figure, scale=1.2),
         "caption": HOW_TO_READ_BURDEN, "rows": tuple(burden_rows(options)),

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 import plotly.graph_objects as go
 
 from components.charts import apply_house_style, palette
-from components.schema.sources import Source
+from components.schema.sources import Source, cite_briefly, short_citations
 from components.schema.timelines import SequentialTrial, StarD
 from components.sequencing import SequencePlan, star_d_cumulative
 
@@ -18,12 +18,8 @@ NEUTRAL = "#808080"
 
 
 def source_names(sources: list[Source]) -> dict[str, str]:
-    """Short names for hover text, e.g. 'Rush AJ (2006)'."""
-    return {s.id: f"{s.authors.split(',')[0].strip()} ({s.year})" for s in sources}
-
-
-def _cite(ids: list[str], names: Mapping[str, str] | None) -> str:
-    return "; ".join((names or {}).get(sid, sid) for sid in ids)
+    """Short names for hover text, e.g. 'Rush AJ 2006'."""
+    return short_citations(sources)
 
 
 # ---------------------------------------------------------------- STAR*D
@@ -41,7 +37,7 @@ def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) ->
         x=levels, y=per_level, marker_color=colours[0],
         text=[f"{p:.1f}%" for p in per_level], textposition="inside", insidetextanchor="end",
         textfont={"color": "#ffffff"},
-        customdata=[[lv.treatments, _cite(lv.sources, names)] for lv in star_d.levels],
+        customdata=[[lv.treatments, cite_briefly(lv.sources, names)] for lv in star_d.levels],
         hovertemplate="%{x}: %{y:.1f}% remitted (QIDS-SR16)<br>%{customdata[0]}"
                       "<br>Source: %{customdata[1]}<extra></extra>",
     )
@@ -52,7 +48,7 @@ def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) ->
         marker={"size": 10}, text=["", "", "", f"{reported.value_label()} reported"],
         textposition="top left",
         hovertemplate="%{x}: %{y:.1f}% cumulative, theoretical (no dropouts)<br>Source: "
-                      f"{_cite(reported.sources, names)}<extra></extra>",
+                      f"{cite_briefly(reported.sources, names)}<extra></extra>",
     )
     reanalysed = star_d.reanalysed_cumulative
     figure.add_scatter(
@@ -60,14 +56,14 @@ def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) ->
         mode="markers+text", marker={"symbol": "diamond", "size": 16, "color": colours[5]},
         text=[f"{reanalysed.value_label()} re-analysed"], textposition="middle left",
         hovertemplate=f"{reanalysed.label}: {reanalysed.value_label()} ({reanalysed.scale})"
-                      f"<br>Source: {_cite(reanalysed.sources, names)}<extra></extra>",
+                      f"<br>Source: {cite_briefly(reanalysed.sources, names)}<extra></extra>",
     )
     primary = star_d.level_one_primary
     figure.add_scatter(
         name=f"{primary.label} (HRSD17)", x=[levels[0]], y=[primary.percent],
         mode="markers", marker={"symbol": "x", "size": 14, "color": colours[2]},
         hovertemplate=f"{primary.label}: {primary.value_label()} ({primary.scale})"
-                      f"<br>Source: {_cite(primary.sources, names)}<extra></extra>",
+                      f"<br>Source: {cite_briefly(primary.sources, names)}<extra></extra>",
     )
     figure.update_yaxes(title_text="Patients in remission (%)", range=[0, 100], ticksuffix="%")
     figure.update_xaxes(title_text="STAR*D treatment level (patients entering)")
@@ -92,12 +88,13 @@ def star_d_rows(star_d: StarD) -> list[dict[str, object]]:
 def trial_arm_rows(trials: list[SequentialTrial]) -> list[dict[str, object]]:
     return [
         {
+            # The numbers come first: on a laptop the long question text scrolls out of view.
             "Trial": trial.name,
-            "Question": trial.question,
             "Arm": arm.label,
-            "Patients": arm.patients,
             "Remission": f"{arm.remission_percent:g}%",
+            "Patients": arm.patients,
             "Outcome": trial.outcome,
+            "Question": trial.question,
         }
         for trial in trials
         for arm in trial.arms

@@ -1,6 +1,8 @@
 """The source registry: every trial, label, guideline and review that content may cite."""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
@@ -62,6 +64,14 @@ class Source(Entry):
             parts.append(f"doi:{self.doi}")
         return " ".join(parts)
 
+    def short_citation(self) -> str:
+        """'Rush AJ 2006': first author or issuing body and year, where a full citation won't fit."""
+        first = re.split(r",|;|\(| / ", self.authors.removeprefix("believed "))[0].strip()
+        first = re.sub(r"\s+(et al\.?|press release|press announcement)$", "", first)
+        if first.casefold().startswith("not seen"):  # no author to name: say where it appeared
+            first = re.split(r"[\d(,;]", self.published_in or self.title)[0].strip()
+        return f"{first} {self.year}"
+
     def link(self) -> str | None:
         if self.doi:
             return f"https://doi.org/{self.doi}"
@@ -70,3 +80,13 @@ class Source(Entry):
 
 class SourcesFile(Strict):
     sources: list[Source] = Field(min_length=1)
+
+
+def short_citations(sources: Iterable[Source]) -> dict[str, str]:
+    """Source id to short citation, for figure hover text."""
+    return {source.id: source.short_citation() for source in sources}
+
+
+def cite_briefly(source_ids: Iterable[str], names: Mapping[str, str] | None) -> str:
+    """'Rush AJ 2006; Pigott HE 2023', falling back to the id where no short name was given."""
+    return "; ".join((names or {}).get(sid, sid) for sid in dict.fromkeys(source_ids))

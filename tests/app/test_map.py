@@ -81,7 +81,7 @@ def test_choosing_a_node_in_the_list_opens_its_card_and_updates_the_address(run_
 def test_the_card_cites_its_key_numbers(run_page):
     app = run_page(PAGE, node="ect")
     card = "\n".join(m.value for m in app.markdown)
-    assert "75% remission" in card and "(Husain 2004)" in card
+    assert "75% remission" in card and "(Husain MM 2004)" in card
     references = [c.value for c in app.caption if c.value.startswith("Sources:")]
     assert "Husain MM" in references[0] and "Reviewed 2026-11-29" in references[0]
 

@@ -21,7 +21,6 @@ from components.ladder import (
     ladder_table,
     onset_label,
     resolve_option,
-    short_citation,
     sort_options,
 )
 from components.schema.treatments import TreatmentOption, TreatmentsFile
@@ -261,13 +260,6 @@ def test_deep_link_resolution(treatments):
     assert resolve_option(treatments.options, "ect")[0].id == "ect"
     assert resolve_option(treatments.options, "no-such") == (None, True)
     assert resolve_option(treatments.options, None) == (None, False)
-
-
-def test_short_citation_is_first_author_or_body_and_year():
-    content = read_content(DATA_DIR)
-    assert short_citation(content.source("star-d-rush-2006")) == "Rush AJ 2006"
-    assert short_citation(content.source("cms-lcd-l34998-tms")) == (
-        "Centers for Medicare & Medicaid Services 2015")
 
 
 def test_content_text_is_made_literal_for_markdown():

@@ -44,7 +44,7 @@ def test_star_d_shows_the_2023_reanalysis_and_the_level_one_primary_scale(conten
     figure = make_star_d_figure(content.timelines.star_d, source_names(content.sources.sources))
     reanalysis = trace(figure, "Cumulative remission in the 2023 re-analysis")
     assert list(reanalysis.y) == [35] and "about 35%" in reanalysis.text[0]
-    assert "Pigott HE (2023)" in reanalysis.hovertemplate
+    assert "Pigott HE 2023" in reanalysis.hovertemplate
     primary = trace(figure, "Level 1 remission on the primary scale")
     assert list(primary.y) == [28] and "HRSD17" in primary.hovertemplate
 
