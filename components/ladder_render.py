@@ -17,6 +17,7 @@ from components.ladder import (
     resolve_option,
 )
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption
+from components.ui import escape_markdown as md
 from components.ui import render_sources
 
 # Tall enough for three wrapped lines, so headline figures and monitoring text are not cut off.
@@ -101,10 +102,10 @@ def render_rung_overview(rungs: Sequence[Rung], options: Sequence[TreatmentOptio
         for column, rung in zip(st.columns(per_row), ordered[start:start + per_row], strict=False):
             names = ", ".join(o.short_name for o in options if o.rung == rung.id)
             with column.container(border=True, height="stretch", key=f"ladder_rung_{rung.id}"):
-                st.markdown(f"**{rung.order}. {_md(rung.label)}**")
-                st.markdown(_md(rung.description))
-                st.caption(f"Options: {_md(names)}")
-                st.markdown(f":material/arrow_forward: **Moves on when:** {_md(rung.moves_on_when)}")
+                st.markdown(f"**{rung.order}. {md(rung.label)}**")
+                st.markdown(md(rung.description))
+                st.caption(f"Options: {md(names)}")
+                st.markdown(f":material/arrow_forward: **Moves on when:** {md(rung.moves_on_when)}")
 
 
 def render_comparison_cards(chosen: Sequence[TreatmentOption], rungs: Sequence[Rung]) -> None:
@@ -112,44 +113,44 @@ def render_comparison_cards(chosen: Sequence[TreatmentOption], rungs: Sequence[R
     rung_by_id = {rung.id: rung for rung in rungs}
     for column, option in zip(st.columns(len(chosen)), chosen, strict=True):
         with column.container(border=True, key=f"ladder_card_{option.id}"):
-            st.markdown(f"#### {_md(option.name)}")
+            st.markdown(f"#### {md(option.name)}")
             facts = comparison_facts(option, rung_by_id[option.rung])
-            st.markdown("  \n".join(f"**{label}:** {_md(text)}" for label, text in facts))
+            st.markdown("  \n".join(f"**{label}:** {md(text)}" for label, text in facts))
 
 
 def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> None:
     """Everything the content holds on one option, ending with its sources and review date."""
-    st.markdown(f"### {_md(option.name)}")
-    st.markdown(_md(option.summary))
+    st.markdown(f"### {md(option.name)}")
+    st.markdown(md(option.summary))
     course = option.course
     left, right = st.columns(2)
     with left:
-        dose = f"**Dose or protocol:** {_md(option.dose)}  \n" if option.dose else ""
-        st.markdown(f"**Rung:** {_md(rung.label)}  \n**What it is:** {_md(option.drug_class)}  \n"
-                    f"{dose}**Onset (rough):** {onset_label(option)} — {_md(option.onset_days.note)}")
+        dose = f"**Dose or protocol:** {md(option.dose)}  \n" if option.dose else ""
+        st.markdown(f"**Rung:** {md(rung.label)}  \n**What it is:** {md(option.drug_class)}  \n"
+                    f"{dose}**Onset (rough):** {onset_label(option)} — {md(option.onset_days.note)}")
         st.markdown(f"**Course:** {course_label(option)}"
-                    + (f" — {_md(course.note)}" if course.note else ""))
-        st.markdown(f"**Lab monitoring:** {_md(course.lab_monitoring)}")
-        st.markdown(f"**Setting:** {SETTING_LABELS[option.setting]}. {_md(option.setting_note)}  \n"
-                    f"**Provided by:** {_md(option.provided_by)}")
+                    + (f" — {md(course.note)}" if course.note else ""))
+        st.markdown(f"**Lab monitoring:** {md(course.lab_monitoring)}")
+        st.markdown(f"**Setting:** {SETTING_LABELS[option.setting]}. {md(option.setting_note)}  \n"
+                    f"**Provided by:** {md(option.provided_by)}")
     with right:
         st.markdown("**Regulatory status**")
         for event in option.regulatory:
             year = f" ({event.year})" if event.year else ""
-            note = f" _{_md(event.note)}_" if event.note else ""
-            st.markdown(f"- {_md(event.agency)}, {event.status}{year}: "
-                        f"{_md(event.indication)}{note}")
-    st.markdown(f"**Evidence.** {_md(option.evidence.summary)}")
+            note = f" _{md(event.note)}_" if event.note else ""
+            st.markdown(f"- {md(event.agency)}, {event.status}{year}: "
+                        f"{md(event.indication)}{note}")
+    st.markdown(f"**Evidence.** {md(option.evidence.summary)}")
     for row in headline_rows(option, lambda sid: c.source(sid).short_citation()):
         single = row["Low end"] == row["High end"]  # one study: one line, called its source
         ends = [("Source", row["Low end"])] if single else [
             ("Low end", row["Low end"]), ("High end", row["High end"])]
-        details = [f"{label}: {_md(text)}" for label, text in
+        details = [f"{label}: {md(text)}" for label, text in
                    [*ends, ("Comparator", row["Comparator"]), ("Note", row["Note"])] if text != "—"]
-        st.markdown(f"- **{_md(row['Outcome'])}: {row['Figure']}**"
+        st.markdown(f"- **{md(row['Outcome'])}: {row['Figure']}**"
                     + "".join(f"\n    - {line}" for line in details))
     if option.evidence.gaps:
-        st.caption(f":material/help: Not confirmed: {_md(option.evidence.gaps)}")
+        st.caption(f":material/help: Not confirmed: {md(option.evidence.gaps)}")
     lists = st.columns(3)
     _bullets(lists[0], "Monitoring", option.monitoring)
     _bullets(lists[1], "Key risks", option.risks)
@@ -162,16 +163,10 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
         lines.append("Needs general anaesthesia")
     _bullets(st, "Practical barriers", lines + list(barriers.other))
     if option.note:
-        st.caption(_md(option.note))
+        st.caption(md(option.note))
     render_sources(c, option.sources, option.reviewed)
 
 
 def _bullets(where, title: str, items: Sequence[str]) -> None:
-    where.markdown(f"**{title}**\n" + "".join(f"\n- {_md(item)}" for item in items))
+    where.markdown(f"**{title}**\n" + "".join(f"\n- {md(item)}" for item in items))
 
-
-def _md(text: str) -> str:
-    """Content text made literal for Markdown: the asterisk in STAR*D must not start italics."""
-    for char in ("\\", "*", "_", "$"):
-        text = text.replace(char, "\\" + char)
-    return text

@@ -10,6 +10,7 @@ from components.content import ContentSet
 from components.navigation import PAGE_BY_ID
 from components.schema.common import Claim
 from components.schema.map import MapFile, MapLink, MapNode
+from components.ui import escape_markdown as md
 
 NODE_KEY = "map_node"
 QUERY_PARAM = "node"
@@ -37,11 +38,6 @@ def requested_node(map_file: MapFile, query_value: str | None) -> tuple[str | No
     if map_file.node(query_value):
         return query_value, False
     return None, True
-
-
-def md(text: str) -> str:
-    """Content text made safe for st.markdown: the asterisk in "STAR*D" must not start italics."""
-    return text.replace("*", "\\*")
 
 
 def unknown_node_notice(raw: str) -> str:
@@ -113,7 +109,7 @@ def render_map_guide(map_file: MapFile) -> None:
         st.subheader("How to read the map", anchor=False)
         st.markdown("Click an element on the map, or choose it in the list under the map, to open "
                     "its card here. Each colour is one kind of element:")
-        st.markdown("\n".join(f"- **{g.label}**: {md(g.description)}" for g in map_file.groups))
+        st.markdown("\n".join(f"- **{md(g.label)}**: {md(g.description)}" for g in map_file.groups))
 
 
 def render_map_as_text(map_file: MapFile) -> None:
@@ -121,9 +117,9 @@ def render_map_as_text(map_file: MapFile) -> None:
     names = {node.id: node.label for node in map_file.nodes}
     for group in map_file.groups:
         members = [node.label for node in map_file.nodes if node.group == group.id]
-        st.markdown(f"**{group.label}**: {', '.join(members)}")
+        st.markdown(f"**{md(group.label)}**: {md(', '.join(members))}")
     st.markdown("**Links on the map**")
-    st.markdown("\n".join(f"- {names[e.source]} → {names[e.target]}: {md(e.relation)}"
+    st.markdown("\n".join(f"- {md(names[e.source])} → {md(names[e.target])}: {md(e.relation)}"
                           for e in map_file.edges))
 
 

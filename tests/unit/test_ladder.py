@@ -260,10 +260,3 @@ def test_deep_link_resolution(treatments):
     assert resolve_option(treatments.options, "ect")[0].id == "ect"
     assert resolve_option(treatments.options, "no-such") == (None, True)
     assert resolve_option(treatments.options, None) == (None, False)
-
-
-def test_content_text_is_made_literal_for_markdown():
-    from components.ladder_render import _md
-
-    assert _md("STAR*D level 2 and STAR*D level 3") == r"STAR\*D level 2 and STAR\*D level 3"
-    assert _md("US$300 a_b") == r"US\$300 a\_b"
