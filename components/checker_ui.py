@@ -14,6 +14,7 @@ from components.referral import (
     TrialAssessment,
     TrialInput,
     case_trials,
+    check_answer,
     check_trial_fields,
     find_definition,
 )
@@ -316,8 +317,9 @@ def render_answer_form(c: ContentSet, case: PracticeCase) -> None:
 def render_answer_feedback(c: ContentSet, case: PracticeCase) -> None:
     labels = {k.id: k.label for k in c.referral.classifications}
     answer = st.session_state[ANSWER]
-    verdict = "Correct." if answer == case.expected_classification else "Not quite."
-    box = st.success if answer == case.expected_classification else st.warning
+    correct = check_answer(case, answer)
+    verdict = "Correct." if correct else "Not quite."
+    box = st.success if correct else st.warning
     box(f"**{verdict}** You answered: {md(labels[answer])}. Expected: "
         f"**{md(labels[case.expected_classification])}**.\n\n**Teaching point.** "
         f"{md(case.teaching_point)}", icon=":material/school:")

@@ -5,8 +5,8 @@ import datetime as dt
 from html import escape
 
 from components.concept_map import outer_nodes
-from components.ladder import comparison_facts
-from components.slides import REFERRAL_ORDER
+from components.ladder import comparison_facts, sort_options
+from components.referral import ADVICE_ORDER
 
 # Inline, print-first styles: the file must open offline and print cleanly on A4 or Letter.
 _STYLE = """
@@ -139,7 +139,7 @@ def _referral_section(content, cite: _Citations) -> str:
     referral = content.referral
     advice = {a.id: a for a in referral.advice}
     parts = ["<h2>When to refer</h2>"]
-    for urgency in REFERRAL_ORDER:
+    for urgency in ADVICE_ORDER:
         flags = [f for f in referral.red_flags if f.urgency == urgency]
         items = "".join(f"<li>{escape(f.label)}{cite.ref(f.sources)}</li>" for f in flags)
         parts.append(f"<h3>{escape(advice[urgency].heading)}</h3>"
@@ -153,12 +153,11 @@ def _ladder_section(content, cite: _Citations) -> str:
     rungs = {rung.id: rung for rung in treatments.rungs}
     head = "".join(f"<th>{escape(label)}</th>" for label in ("Option", *_LADDER_FACTS))
     rows = []
-    for rung in sorted(treatments.rungs, key=lambda r: r.order):
-        for option in (o for o in treatments.options if o.rung == rung.id):
-            facts = dict(comparison_facts(option, rungs[option.rung]))
-            cells = "".join(f"<td>{escape(facts[label])}</td>" for label in _LADDER_FACTS)
-            rows.append(f"<tr><td><strong>{escape(option.name)}</strong>{cite.ref(option.sources)}"
-                        f"</td>{cells}</tr>")
+    for option in sort_options(treatments.options, treatments.rungs):
+        facts = dict(comparison_facts(option, rungs[option.rung]))
+        cells = "".join(f"<td>{escape(facts[label])}</td>" for label in _LADDER_FACTS)
+        rows.append(f"<tr><td><strong>{escape(option.name)}</strong>{cite.ref(option.sources)}"
+                    f"</td>{cells}</tr>")
     return (
         "<h2>The next-line options compared</h2>"
         f"<p>Options in the usual order of the ladder. {escape(treatments.course_note)}</p>"

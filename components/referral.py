@@ -16,6 +16,7 @@ MAX_WEEKS = 520
 FAR_ABOVE_FACTOR = 2  # a dose this many times the label maximum is probably a typing slip
 
 URGENCY_ORDER = ("urgent", "reconsider-diagnosis", "routine")
+ADVICE_ORDER = (*URGENCY_ORDER, "not-yet")  # the advice when no flag is ticked comes last
 URGENCY_LABELS = {"urgent": "Urgent", "reconsider-diagnosis": "Reconsider the diagnosis",
                   "routine": "Routine"}
 

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from components.concept_map import make_concept_map_figure, outer_nodes
 from components.ladder import duration_label
 from components.onset_charts import HOW_TO_READ_BURDEN, burden_rows, make_onset_burden_figure
+from components.referral import ADVICE_ORDER
 from components.schema.presentation import Slide
 from components.schema.sources import short_citations
 from components.schema.treatments import SETTING_SHORT_LABELS
@@ -26,7 +27,6 @@ from components.timeline_charts import (
 # Projector sizes: a chart must read from the back of a room at 1920 × 1080.
 PROJECTOR_SCALE = 1.45
 PROJECTOR_HEIGHT_PX = 600  # fits under the slide title on a 1080-pixel screen
-REFERRAL_ORDER = ("urgent", "reconsider-diagnosis", "routine", "not-yet")
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,7 @@ def _referral(content, slide: Slide) -> dict:
     referral = content.referral
     advice = {a.id: a for a in referral.advice}
     points = []
-    for urgency in REFERRAL_ORDER:
+    for urgency in ADVICE_ORDER:
         flags = [f.label for f in referral.red_flags if f.urgency == urgency]
         detail = (f"Flags: {'; '.join(flags)}. " if flags else "") + advice[urgency].text
         points.append(Point(advice[urgency].heading, detail))
