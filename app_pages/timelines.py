@@ -3,7 +3,9 @@ import streamlit as st
 
 from components import timeline_charts as tc
 from components.content import content
-from components.sequencing import SequencePlan, plan_rows, plan_sequence
+from components.schema.sources import short_citations
+from components.sequencing import plan_sequence
+from components.timeline_render import render_plan
 from components.ui import escape_markdown as md
 from components.ui import render_chart, render_page_header, render_sources
 
@@ -17,20 +19,9 @@ render_page_header(
 )
 
 
-def show_plan(plan: SequencePlan, key: str, file_name: str) -> None:
-    """The timeline chart, its flags and its table: one plan, shown the same way everywhere."""
-    render_chart(tc.make_pathway_figure(plan), key=key, file_name=file_name,
-                 alt="Timeline of treatment steps in weeks, with review points and referral")
-    st.caption(md(tc.HOW_TO_READ_PATHWAY))
-    st.metric("Total length", plan.total_weeks.length_label())
-    for planned, flag in plan.flags:
-        st.warning(f"**{md(planned.step.label)}** · {flag.title}: {md(flag.message)}", icon=":material/flag:")
-    st.dataframe(plan_rows(plan), hide_index=True, width="stretch")
-
-
 st.header("The big sequential trial: STAR*D")
 st.markdown(md(star_d.summary))
-star_d_figure = tc.make_star_d_figure(star_d, tc.source_names(c.sources.sources))
+star_d_figure = tc.make_star_d_figure(star_d, short_citations(c.sources.sources))
 render_chart(star_d_figure, key="timelines_star_d", file_name="trd-map-star-d-remission-by-level",
              alt="STAR*D remission at each treatment level, with the cumulative figures")
 st.caption(f"{md(tc.HOW_TO_READ_STAR_D)} Remission: {md(star_d.remission_scale)}.")
@@ -61,8 +52,8 @@ path_id = st.selectbox("Path", list(paths), key="timelines_path", format_func=la
 path = paths[path_id]
 st.markdown(f"{md(path.summary)}\n\n**Where referral belongs:** {md(path.referral_point)}\n\n"
             f"**Teaching point:** {md(path.teaching_point)}")
-show_plan(plan_sequence(path.steps, timelines.sequence_steps, rules.referral_due_after_trials),
-          "timelines_path_chart", f"trd-map-path-{path.id}")
+render_plan(plan_sequence(path.steps, timelines.sequence_steps, rules.referral_due_after_trials),
+            "timelines_path", f"trd-map-path-{path.id}")
 render_sources(c, path.sources, path.reviewed)
 
 st.header("Build a sequence")
@@ -74,8 +65,8 @@ chosen = st.multiselect(
 )
 st.caption(f"Referral rule: {md(rules.explanation)}")
 if chosen:
-    show_plan(plan_sequence(chosen, steps.values(), rules.referral_due_after_trials),
-              "timelines_builder_chart", "trd-map-my-sequence")
+    render_plan(plan_sequence(chosen, steps.values(), rules.referral_due_after_trials),
+                "timelines_builder", "trd-map-my-sequence")
 else:
     st.info("Pick at least one step to draw a timeline.", icon=":material/add:")
 render_sources(c, [*rules.sources, *(s for step in steps.values() for s in step.sources)], rules.reviewed)
