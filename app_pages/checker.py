@@ -14,18 +14,11 @@ from components.ui import render_page_header
 
 c = content()
 referral = c.referral
-cases = {case.id: case for case in c.cases.cases}
 render_page_header("Trial checker", "Apply the referral criteria to a patient's story: check each "
                    "antidepressant trial, classify the episode, look for red flags, and stage it.")
 st.info(c.frame.applying_criteria_notice, icon=":material/shield_lock:")
 
-linked = st.query_params.get("case")
-if linked in cases and st.session_state.get(ui.LINKED) != linked:
-    ui.load_case(referral, cases[linked])
-elif linked and linked not in cases:
-    st.warning("The link names a practice case that does not exist; choose one below.",
-               icon=":material/link_off:")
-case = cases.get(st.session_state.get(ui.CASE, ""))
+case = ui.apply_case_link(c)
 ui.init_state(referral)
 
 st.subheader("Practice cases", anchor=False)

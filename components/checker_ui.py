@@ -80,6 +80,18 @@ def load_case(referral: ReferralFile, case: PracticeCase) -> None:
     st.query_params["case"] = case.id
 
 
+def apply_case_link(c: ContentSet) -> PracticeCase | None:
+    """Load the case a ?case= link names, once per link; an unknown id gets a notice, not an echo."""
+    cases = {case.id: case for case in c.cases.cases}
+    linked = st.query_params.get("case")
+    if linked in cases and st.session_state.get(LINKED) != linked:
+        load_case(c.referral, cases[linked])
+    elif linked and linked not in cases:
+        st.warning("The link names a practice case that does not exist; choose one below.",
+                   icon=":material/link_off:")
+    return cases.get(st.session_state.get(CASE, ""))
+
+
 def leave_case() -> None:
     """Editing the trials turns a practice case into the user's own episode."""
     st.session_state.pop(CASE, None)
