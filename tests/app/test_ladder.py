@@ -1,6 +1,8 @@
 """Treatment ladder page: the table, its filters and sort, side-by-side cards and the ?option= deep link."""
 from __future__ import annotations
 
+from components.content import content
+
 PAGE = "app_pages/ladder.py"
 
 
@@ -16,8 +18,9 @@ def test_page_shows_rungs_in_order_and_the_full_table(run_page):
     rung_titles = [m.value for m in app.markdown if m.value.startswith("**") and ". " in m.value[:6]]
     assert [title[2] for title in rung_titles] == list("123456")
     assert any("Moves on when" in m.value for m in app.markdown)
-    assert len(table_of(app)) == 24
-    assert any("Showing 24 of 24 options" in c.value for c in app.caption)
+    total = len(content().treatments.options)
+    assert len(table_of(app)) == total
+    assert any(f"Showing {total} of {total} options" in c.value for c in app.caption)
 
 
 def test_rung_filter_changes_the_rows_shown(run_page):
@@ -27,7 +30,8 @@ def test_rung_filter_changes_the_rows_shown(run_page):
     assert sorted(table["Option"]) == sorted([
         "Standard rTMS (10 Hz)", "Intermittent theta-burst stimulation (iTBS)",
         "Accelerated iTBS (SAINT / SNT)", "Deep TMS (H-coil)"])
-    assert any("Showing 4 of 24 options" in c.value for c in app.caption)
+    total = len(content().treatments.options)
+    assert any(f"Showing 4 of {total} options" in c.value for c in app.caption)
 
 
 def test_practical_questions_change_the_rows_shown(run_page):

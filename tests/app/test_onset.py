@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from components.content import content
+
 PAGE = "app_pages/onset.py"
 
 
@@ -16,7 +18,8 @@ def test_page_shows_three_charts_each_with_a_caption_and_a_table(run_page):
     assert [t.value for t in app.title] == ["Onset & commitment"]
     assert len(app.get("plotly_chart")) == 3
     assert len([c for c in app.caption if c.value.startswith("How to read this")]) == 3
-    assert [len(d.value) for d in app.dataframe] == [24, 24, 24]
+    options = len(content().treatments.options)
+    assert [len(d.value) for d in app.dataframe] == [options, options, options]
 
 
 def test_the_commitment_toggle_switches_between_a_week_and_the_whole_course(run_page):

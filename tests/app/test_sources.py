@@ -1,10 +1,29 @@
 """Sources page: every source by kind with who cites it, and the review date of each area."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
 from components.content import DATA_DIR_ENV, content
 from components.ui import escape_markdown
 
 PAGE = "app_pages/sources.py"
+
+
+@pytest.fixture
+def reviewed_today(data_copy: Path, monkeypatch) -> Path:
+    """A copy of the content reviewed today: the page compares review dates with today's date,
+    so without this the tests would start failing a year after the last review."""
+    today = dt.date.today().isoformat()
+    for file in data_copy.glob("*.yaml"):
+        text = file.read_text(encoding="utf-8")
+        file.write_text(re.sub(r"reviewed: \d{4}-\d{2}-\d{2}", f"reviewed: {today}", text),
+                        encoding="utf-8")
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    return data_copy
 
 
 def test_every_source_is_listed_under_its_kind_with_what_cites_it(run_page):
@@ -19,7 +38,7 @@ def test_every_source_is_listed_under_its_kind_with_what_cites_it(run_page):
     assert "Glossary: " in captions and "REMS" in captions
 
 
-def test_review_dates_are_shown_per_content_area(run_page):
+def test_review_dates_are_shown_per_content_area(run_page, reviewed_today):
     app = run_page(PAGE)
     table = app.dataframe[0].value
     assert {"Glossary", "Knowledge check"} <= set(table["Content area"])
@@ -27,14 +46,12 @@ def test_review_dates_are_shown_per_content_area(run_page):
     assert "reviewed within the last 12 months" in app.success[0].value
 
 
-def test_an_entry_reviewed_over_a_year_ago_is_flagged(run_page, data_copy, monkeypatch):
-    glossary = data_copy / "glossary.yaml"
+def test_an_entry_reviewed_over_a_year_ago_is_flagged(run_page, reviewed_today):
+    glossary = reviewed_today / "glossary.yaml"
     text = glossary.read_text(encoding="utf-8")
     rems = text.index("  - id: rems")
-    glossary.write_text(text[:rems] + text[rems:].replace("reviewed: 2026-11-29",
-                                                          "reviewed: 2020-01-15", 1),
-                        encoding="utf-8")
-    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    glossary.write_text(text[:rems] + re.sub(r"reviewed: \S+", "reviewed: 2020-01-15",
+                                             text[rems:], count=1), encoding="utf-8")
     app = run_page(PAGE)
     assert not app.exception
     assert "Glossary: REMS (reviewed 2020-01-15)" in app.warning[0].value

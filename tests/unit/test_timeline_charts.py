@@ -124,6 +124,13 @@ def test_referral_due_is_shaded_when_it_became_due(content):
     assert any("Referral due" in a.text for a in figure.layout.annotations)
 
 
-def test_every_curated_path_draws(content):
+def test_every_curated_path_draws_each_step_and_its_whole_length(content):
     for path in content.timelines.sequencing_paths:
-        assert make_pathway_figure(plan_for(content, path.id)).data
+        plan = plan_for(content, path.id)
+        figure = make_pathway_figure(plan)
+        assert [t.lstrip("⚠ ") for t in figure.layout.yaxis.ticktext] == [
+            p.step.label for p in plan.steps], path.id
+        longest = trace(figure, "If every step takes its longer")
+        assert max(b + x for b, x in zip(longest.base, longest.x, strict=True)) == (
+            plan.total_weeks.high), path.id
+        assert figure.layout.xaxis.range[1] >= plan.total_weeks.high, path.id
