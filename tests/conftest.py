@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
+
+from components.content import ContentError, read_content
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -16,3 +20,23 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+def raw(edit: Callable[[str], str]) -> Callable[[str], str]:
+    """Mark an edit for problems_after as working on the file's text rather than its parsed YAML."""
+    edit.raw = True  # type: ignore[attr-defined]
+    return edit
+
+
+def problems_after(data_dir: Path, file: str, edit: Callable) -> list[str]:
+    """Apply `edit` to the parsed YAML of one file (or to its text, for raw edits) and validate."""
+    path = data_dir / file
+    if getattr(edit, "raw", False):
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        edit(document)
+        path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_content(data_dir)
+    return [str(problem) for problem in caught.value.problems]

@@ -2,13 +2,12 @@
 file, entry and field."""
 from __future__ import annotations
 
-from pathlib import Path
+import datetime as dt
 
 import pytest
-import yaml
 
-from components.content import ContentError, read_content
-from tests.conftest import DATA_DIR
+from components.content import read_content
+from tests.conftest import DATA_DIR, problems_after
 
 EXPECTED_LINKS = {  # node -> (page, ladder option) of its first link
     "tms": ("ladder", "rtms"),
@@ -40,7 +39,7 @@ def test_onset_is_linked_from_the_options_that_differ_in_speed(content):
 def test_every_element_has_facts_with_sources_and_a_review_date(content):
     for node in content.map.nodes:
         assert node.key_facts and all(claim.sources for claim in node.key_facts)
-        assert node.reviewed.isoformat() == "2026-11-29"
+        assert node.reviewed <= dt.date.today(), node.id
 
 
 def test_both_star_d_remission_counts_are_given_with_their_sources(content):
@@ -48,16 +47,6 @@ def test_both_star_d_remission_counts_are_given_with_their_sources(content):
     assert counts["As first reported (Rush 2006)"] == ("67%", ["star-d-rush-2006"])
     assert counts["Re-analysis (Pigott 2023)"][0] == "~35%"
     assert "star-d-pigott-2023" in counts["Re-analysis (Pigott 2023)"][1]
-
-
-def problems_after(data_dir: Path, edit) -> list[str]:
-    path = data_dir / "map.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    edit(document)
-    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        read_content(data_dir)
-    return [str(problem) for problem in caught.value.problems]
 
 
 def node(document: dict, node_id: str) -> dict:
@@ -68,7 +57,7 @@ def test_a_link_to_an_unknown_treatment_option_is_reported(data_copy):
     def misspell(document):
         node(document, "tms")["links"][0]["option"] = "rtmss"
 
-    assert problems_after(data_copy, misspell) == [
+    assert problems_after(data_copy, "map.yaml", misspell) == [
         "data/map.yaml: tms: links[0].option: unknown treatment id 'rtmss'"]
 
 
@@ -76,7 +65,7 @@ def test_an_option_on_a_link_to_another_page_is_rejected(data_copy):
     def misplace(document):
         node(document, "adequate-trial")["links"][0]["option"] = "rtms"
 
-    problems = problems_after(data_copy, misplace)
+    problems = problems_after(data_copy, "map.yaml", misplace)
     assert len(problems) == 1
     assert problems[0].startswith("data/map.yaml: adequate-trial: links[0]: ")
     assert "only applies to links to the ladder" in problems[0]
@@ -86,10 +75,10 @@ def test_an_edge_to_an_unknown_node_is_reported(data_copy):
     def dangle(document):
         document["edges"].append({"source": "tms", "target": "no-such-node", "relation": "x"})
 
-    problems = problems_after(data_copy, dangle)
+    problems = problems_after(data_copy, "map.yaml", dangle)
     assert any("unknown map-node id 'no-such-node'" in p for p in problems)
 
 
 def test_a_node_in_an_unknown_group_is_reported(data_copy):
-    problems = problems_after(data_copy, lambda d: node(d, "ect").update(group="therapy"))
+    problems = problems_after(data_copy, "map.yaml", lambda d: node(d, "ect").update(group="therapy"))
     assert problems == ["data/map.yaml: ect: group: unknown map-group id 'therapy'"]

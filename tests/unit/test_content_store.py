@@ -1,32 +1,10 @@
 """The content store accepts the real content and names file, entry and field for every kind of bad content."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from components.content import ContentError, main, read_content
-from tests.conftest import DATA_DIR
-
-
-def problems_after(data_dir: Path, file: str, edit) -> list[str]:
-    """Apply `edit` to the parsed YAML of one file (or to its text, for raw edits) and validate."""
-    path = data_dir / file
-    if getattr(edit, "raw", False):
-        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-    else:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        edit(document)
-        path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        read_content(data_dir)
-    return [str(problem) for problem in caught.value.problems]
-
-
-def raw(edit):
-    edit.raw = True
-    return edit
+from tests.conftest import DATA_DIR, problems_after, raw
 
 
 def first_source(document: dict) -> dict:
