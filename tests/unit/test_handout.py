@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
 
 from components.content import DEFAULT_DATA_DIR, read_content
 from components.handout import content_review_dates, make_handout_html
+from components.ladder import sort_options
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +77,10 @@ def test_every_reference_number_points_to_a_listed_source(content, html):
 def test_the_handout_states_the_content_review_date(content, html):
     newest, _ = content_review_dates(content)
     assert f"Content last reviewed {newest.isoformat()}" in html
+
+
+def test_the_options_table_follows_the_ladder_order(content, html):
+    table = html[html.index("<h2>The next-line options compared</h2>"):]
+    ordered = sort_options(content.treatments.options, content.treatments.rungs)
+    positions = [table.index(f"<strong>{escape(option.name)}</strong>") for option in ordered]
+    assert positions == sorted(positions)

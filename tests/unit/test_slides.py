@@ -63,6 +63,15 @@ def test_the_ladder_slide_names_every_option_once(content, slides):
         assert option.short_name in text
 
 
+def test_the_ladder_slide_says_how_fast_each_rung_works_in_words(content, slides):
+    view = next(s for s in slides if s.slide.kind == "ladder")
+    fastest = min(content.treatments.options, key=lambda o: o.onset_days.low)
+    rung = next(r for r in content.treatments.rungs if r.id == fastest.rung)
+    headline = next(p.headline for p in view.points if p.headline.startswith(rung.label))
+    assert ("hours" if fastest.onset_days.low < 1 else "days") in headline
+    assert all(": works in " in p.headline for p in view.points)
+
+
 def test_the_case_slide_tells_the_named_case(content):
     number = next(i for i, s in enumerate(content.presentation.slides, 1) if s.kind == "case")
     view = build_slide(content, number)
