@@ -319,30 +319,28 @@ def make_onset_burden_figure(options: Iterable[TreatmentOption], rungs: Sequence
     """Onset (x, log) against hours over the acute course (y, log); colour and shape = setting."""
     colours = palette()
     groups = burden_groups(options, rungs)
-    dodged = _dodged_centres(groups)
-    positions = dict(zip((id(g) for g in groups), _label_positions(groups, dodged), strict=True))
-    centres = dict(zip((id(g) for g in groups), dodged, strict=True))
+    centres = _dodged_centres(groups)
+    placed = list(zip(groups, centres, _label_positions(groups, centres), strict=True))
     figure = go.Figure()
     for setting in SETTING_LABELS:
-        members = [g for g in groups if g.setting == setting]
+        members = [(g, centre, spot) for g, centre, spot in placed if g.setting == setting]
         if not members:
             continue
         colour = colours[list(SETTING_LABELS).index(setting) % len(colours)]
         xs: list[float | None] = []
         ys: list[float | None] = []
-        for group in members:
-            (x_mid, y_mid), onset, hours = centres[id(group)], group.onset, group.hours
-            xs += [onset[0], onset[1], None, x_mid, x_mid, None]
-            ys += [y_mid, y_mid, None, hours[0], hours[1], None]
+        for group, (x_mid, y_mid), _ in members:
+            xs += [group.onset[0], group.onset[1], None, x_mid, x_mid, None]
+            ys += [y_mid, y_mid, None, group.hours[0], group.hours[1], None]
         figure.add_scatter(x=xs, y=ys, mode="lines", line={"color": colour, "width": 3},
                            opacity=0.5, hoverinfo="skip", showlegend=False, legendgroup=setting)
         figure.add_scatter(
             name=SETTING_LABELS[setting], legendgroup=setting, mode="markers+text",
-            x=[centres[id(g)][0] for g in members], y=[centres[id(g)][1] for g in members],
+            x=[centre[0] for _, centre, _ in members], y=[centre[1] for _, centre, _ in members],
             marker={"symbol": SETTING_SYMBOLS[setting], "size": 15, "color": colour,
                     "line": {"width": 1, "color": NEUTRAL}},
-            text=[g.label for g in members], textposition=[positions[id(g)] for g in members],
-            textfont={"size": 13}, customdata=[_group_hover(g, names) for g in members],
+            text=[g.label for g, _, _ in members], textposition=[spot for _, _, spot in members],
+            textfont={"size": 13}, customdata=[_group_hover(g, names) for g, _, _ in members],
             hovertemplate="%{customdata}<extra></extra>",
         )
     onsets = [g.onset for g in groups]

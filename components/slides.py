@@ -109,10 +109,6 @@ def build_slide(content, number: int) -> SlideView:
     return SlideView(number=number, total=len(slides), slide=slide, **parts)
 
 
-def build_all_slides(content) -> list[SlideView]:
-    return [build_slide(content, n) for n in range(1, len(content.presentation.slides) + 1)]
-
-
 # ---------------------------------------------------------------- one builder per kind of slide
 
 

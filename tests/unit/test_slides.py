@@ -7,7 +7,6 @@ import pytest
 from components.content import DEFAULT_DATA_DIR, read_content
 from components.slides import (
     PROJECTOR_HEIGHT_PX,
-    build_all_slides,
     build_slide,
     enlarge_for_projector,
     parse_slide_number,
@@ -21,7 +20,7 @@ def content():
 
 @pytest.fixture(scope="module")
 def slides(content):
-    return build_all_slides(content)
+    return [build_slide(content, n) for n in range(1, len(content.presentation.slides) + 1)]
 
 
 def test_slides_follow_the_presentation_file_in_order(content, slides):
