@@ -8,10 +8,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components.content import ContentError, read_content
+from components.content import ContentError, ContentSet, read_content
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
+
+
+@pytest.fixture(scope="session")
+def content() -> ContentSet:
+    """The shipped content, read once for every test that only looks at it."""
+    return read_content(DATA_DIR)
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from components.content import read_content
-from tests.conftest import DATA_DIR, problems_after
+from tests.conftest import problems_after
 
 EXPECTED_LINKS = {  # node -> (page, ladder option) of its first link
     "tms": ("ladder", "rtms"),
@@ -18,11 +17,6 @@ EXPECTED_LINKS = {  # node -> (page, ladder option) of its first link
     "two-antidepressants": ("checker", None),
     "specialist-referral": ("checker", None),
 }
-
-
-@pytest.fixture(scope="module")
-def content():
-    return read_content(DATA_DIR)
 
 
 @pytest.mark.parametrize("node_id,target", EXPECTED_LINKS.items())

@@ -7,14 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from components.content import DEFAULT_DATA_DIR, read_content
 from components.handout import content_review_dates, make_handout_html
 from components.ladder import sort_options
-
-
-@pytest.fixture(scope="module")
-def content():
-    return read_content(DEFAULT_DATA_DIR)
 
 
 @pytest.fixture(scope="module")

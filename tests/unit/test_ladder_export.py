@@ -5,17 +5,9 @@ import io
 import re
 
 import pandas as pd
-import pytest
 
-from components.content import read_content
 from components.ladder import filter_options, ladder_rows, ladder_table
 from components.ladder_export import printable_html, table_csv
-from tests.conftest import DATA_DIR
-
-
-@pytest.fixture(scope="module")
-def content():
-    return read_content(DATA_DIR)
 
 
 def handout(content, ids: list[str]) -> str:

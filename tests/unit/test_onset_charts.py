@@ -5,7 +5,6 @@ import math
 
 import pytest
 
-from components.content import read_content
 from components.ladder import acute_course_hours, hours_per_week
 from components.onset_charts import (
     burden_groups,
@@ -17,12 +16,6 @@ from components.onset_charts import (
     onset_rows,
 )
 from components.timeline_charts import source_names
-from tests.conftest import DATA_DIR
-
-
-@pytest.fixture(scope="module")
-def content():
-    return read_content(DATA_DIR)
 
 
 @pytest.fixture(scope="module")

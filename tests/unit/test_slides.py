@@ -4,18 +4,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from components.content import DEFAULT_DATA_DIR, read_content
 from components.slides import (
     PROJECTOR_HEIGHT_PX,
     build_slide,
     enlarge_for_projector,
     parse_slide_number,
 )
-
-
-@pytest.fixture(scope="module")
-def content():
-    return read_content(DEFAULT_DATA_DIR)
 
 
 @pytest.fixture(scope="module")

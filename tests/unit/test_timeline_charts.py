@@ -1,9 +1,6 @@
 """STAR*D and sequencing timeline figures: bars, ranges and labels match the content."""
 from __future__ import annotations
 
-import pytest
-
-from components.content import read_content
 from components.sequencing import plan_sequence
 from components.timeline_charts import (
     make_pathway_figure,
@@ -12,12 +9,6 @@ from components.timeline_charts import (
     star_d_rows,
     trial_arm_rows,
 )
-from tests.conftest import DATA_DIR
-
-
-@pytest.fixture(scope="module")
-def content():
-    return read_content(DATA_DIR)
 
 
 def trace(figure, name_start: str):
