@@ -44,7 +44,7 @@ def star_d_levels(content: ContentSet) -> list[float]:
 
 
 PERCENT = r"(\d+(?:\.\d+)?)%?"
-FOUR_PERCENTS = re.compile(rf"{PERCENT},\s+{PERCENT},\s+{PERCENT},?\s+and\s+{PERCENT}%")
+FOUR_PERCENTS = re.compile(rf"{PERCENT},\s+{PERCENT},\s+{PERCENT},?\s+(?:and\s+)?{PERCENT}%")
 AT_STEP = re.compile(r"(\d+(?:\.\d+)?)% at (?:step|level) (\d)")
 
 
