@@ -50,7 +50,6 @@ class PlannedStep:
     step: SequenceStep
     start: WeekSpan
     end: WeekSpan
-    adequate_trials_before: int
     flags: tuple[Flag, ...]
 
     @property
@@ -62,9 +61,7 @@ class PlannedStep:
 class SequencePlan:
     steps: tuple[PlannedStep, ...]
     total_weeks: WeekSpan
-    adequate_trials: int
     referral_due: WeekSpan | None  # when referral became due, if it did
-    referral_due_reason: str
 
     @property
     def flags(self) -> list[tuple[PlannedStep, Flag]]:
@@ -96,7 +93,7 @@ def plan_sequence(chosen: Sequence[str], steps: Iterable[SequenceStep],
         flags = _flags(step, trials, referred, due, due_reason, clock)
         length = WeekSpan(step.weeks.low, step.weeks.high) if step.weeks else WeekSpan(0, 0)
         end = clock + length
-        planned.append(PlannedStep(step, clock, end, trials, tuple(flags)))
+        planned.append(PlannedStep(step, clock, end, tuple(flags)))
         if step.kind == "referral":
             referred = True
         if step.counts_as_adequate_trial:
@@ -105,7 +102,7 @@ def plan_sequence(chosen: Sequence[str], steps: Iterable[SequenceStep],
                 due = end
                 due_reason = f"{trials} adequate trials without remission"
         clock = end
-    return SequencePlan(tuple(planned), clock, trials, due, due_reason)
+    return SequencePlan(tuple(planned), clock, due)
 
 
 def _flags(step: SequenceStep, trials: int, referred: bool, due: WeekSpan | None,
