@@ -95,6 +95,7 @@ def trial_arm_rows(trials: list[SequentialTrial]) -> list[dict[str, object]]:
             "Patients": arm.patients,
             "Outcome": trial.outcome,
             "Question": trial.question,
+            "Population": trial.population,
         }
         for trial in trials
         for arm in trial.arms

@@ -64,6 +64,8 @@ def test_switch_versus_augment_evidence_lists_every_arm(content):
     rows = trial_arm_rows(content.timelines.sequential_trials)
     vast_d = [r for r in rows if r["Trial"] == "VAST-D"]
     assert [r["Remission"] for r in vast_d] == ["22.3%", "26.9%", "28.9%"]
+    trials = {t.name: t for t in content.timelines.sequential_trials}
+    assert all(r["Population"] == trials[r["Trial"]].population for r in rows)
 
 
 def plan_for(content, path_id):
