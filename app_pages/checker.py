@@ -1,6 +1,7 @@
 """Trial checker: is each trial adequate, is the episode treatment-resistant, refer now or later?"""
 import streamlit as st
 
+from components import checker_state as state
 from components import checker_ui as ui
 from components.content import content
 from components.referral import (
@@ -18,8 +19,8 @@ render_page_header("Trial checker", "Apply the referral criteria to a patient's 
                    "antidepressant trial, classify the episode, look for red flags, and stage it.")
 st.info(c.frame.applying_criteria_notice, icon=":material/shield_lock:")
 
-case = ui.apply_case_link(c)
-ui.init_state(referral)
+case = state.apply_case_link(c)
+state.init_state(referral)
 
 st.subheader("Practice cases", anchor=False)
 ui.render_case_picker(c)
@@ -33,19 +34,19 @@ ui.render_urgent_banner(c, triage_red_flags(referral, flags, "no-trials"))
 st.subheader("2 · Trials in the current episode", anchor=False)
 definition = ui.render_definition_picker(c)
 ui.render_add_trial_form(c)
-trials = ui.trials_in_session()
+trials = state.trials_in_session()
 assessments = assess_trials(referral, trials, definition)
 ui.render_trial_cards(c, assessments)
 if trials:
-    st.button("Clear all trials", key="checker_clear", on_click=ui.clear_trials,
+    st.button("Clear all trials", key="checker_clear", on_click=state.clear_trials,
               icon=":material/clear_all:")
 
 result = classify_episode(referral, assessments)
 triage = triage_red_flags(referral, flags, result.id)
-duration, severity, augmentation, ect = ui.stage_answers()
+duration, severity, augmentation, ect = state.stage_answers()
 stage = maudsley_stage(referral.maudsley, duration, severity, len(result.failed_drugs),
                        augmentation, ect)
-answer_pending = case is not None and ui.ANSWER not in st.session_state
+answer_pending = case is not None and state.ANSWER not in st.session_state
 st.subheader("3 · Classification and stage", anchor=False)
 left, right = st.columns(2, gap="large")
 with right:

@@ -1,10 +1,19 @@
-"""Render helpers and session state for the trial checker; the rules live in components/referral.py."""
+"""Render helpers for the trial checker; its session state is in checker_state.py, its rules in referral.py."""
 from __future__ import annotations
-
-from dataclasses import asdict
 
 import streamlit as st
 
+from components.checker_state import (
+    ANSWER,
+    CASE,
+    NEW,
+    add_trial,
+    flag_key,
+    pick_case,
+    remove_trial,
+    trials_in_session,
+    typed_trial,
+)
 from components.content import ContentSet
 from components.referral import (
     URGENCY_LABELS,
@@ -12,8 +21,6 @@ from components.referral import (
     ClassificationResult,
     Triage,
     TrialAssessment,
-    TrialInput,
-    case_trials,
     check_answer,
     check_trial_fields,
     find_definition,
@@ -23,13 +30,6 @@ from components.schema.referral import AdequacyDefinition, ReferralFile
 from components.staging import StageResult
 from components.ui import escape_markdown as md
 
-TRIALS = "checker_trials"
-CASE = "checker_case"
-ANSWER = "checker_answer"
-LINKED = "checker_linked_case"
-NEW = {"drug": "checker_new_drug", "dose": "checker_new_dose", "weeks": "checker_new_weeks",
-       "adherence": "checker_new_adherence", "outcome": "checker_new_outcome",
-       "stopped": "checker_new_side_effects"}
 VERDICT_BADGES = {"adequate": ":green-badge[:material/check_circle: Adequate]",
                   "not-adequate": ":orange-badge[:material/cancel: Not adequate]",
                   "intolerance": ":violet-badge[:material/sick: Intolerance]",
@@ -38,96 +38,6 @@ ADVICE_BOXES = {"urgent": st.error, "reconsider-diagnosis": st.warning, "routine
                 "not-yet": st.success}
 ADVICE_ICONS = {"urgent": ":material/emergency:", "reconsider-diagnosis": ":material/help:",
                 "routine": ":material/outgoing_mail:", "not-yet": ":material/schedule:"}
-
-
-# ---------------------------------------------------------------- session state
-# Trials live under a plain key and the answers in widgets kept for the session
-# (persist_state), so leaving the page and coming back keeps the episode as it was.
-
-
-def trials_in_session() -> list[TrialInput]:
-    return [TrialInput(**raw) for raw in st.session_state.get(TRIALS, [])]
-
-
-def init_state(referral: ReferralFile) -> None:
-    """Staging answers start at the first option, so the stage can be scored before its widgets."""
-    staging = referral.maudsley
-    st.session_state.setdefault("checker_duration", staging.duration.options[0].id)
-    st.session_state.setdefault("checker_severity", staging.severity.options[0].id)
-
-
-def stage_answers() -> tuple[str, str, bool, bool]:
-    state = st.session_state
-    return (state["checker_duration"], state["checker_severity"],
-            bool(state.get("checker_augmentation")), bool(state.get("checker_ect")))
-
-
-def flag_key(flag_id: str) -> str:
-    return f"checker_flag_{flag_id}"
-
-
-def load_case(referral: ReferralFile, case: PracticeCase) -> None:
-    """Put a practice case's trials, flags and staging answers into the checker (a callback)."""
-    st.session_state[TRIALS] = [asdict(t) for t in case_trials(case)]
-    for flag in referral.red_flags:
-        st.session_state[flag_key(flag.id)] = flag.id in case.red_flags
-    st.session_state["checker_duration"] = case.staging.duration
-    st.session_state["checker_severity"] = case.staging.severity
-    st.session_state["checker_augmentation"] = case.staging.augmentation_used
-    st.session_state["checker_ect"] = case.staging.ect_used
-    st.session_state[CASE] = st.session_state[LINKED] = case.id
-    st.session_state.pop(ANSWER, None)
-    st.query_params["case"] = case.id
-
-
-def apply_case_link(c: ContentSet) -> PracticeCase | None:
-    """Load the case a ?case= link names, once per link; an unknown id gets a notice, not an echo."""
-    cases = {case.id: case for case in c.cases.cases}
-    linked = st.query_params.get("case")
-    if linked in cases and st.session_state.get(LINKED) != linked:
-        load_case(c.referral, cases[linked])
-    elif linked and linked not in cases:
-        st.warning("The link names a practice case that does not exist; choose one below.",
-                   icon=":material/link_off:")
-    return cases.get(st.session_state.get(CASE, ""))
-
-
-def leave_case() -> None:
-    """Editing the trials turns a practice case into the user's own episode."""
-    st.session_state.pop(CASE, None)
-    st.session_state.pop(LINKED, None)  # so following the case link again reloads the case
-    st.session_state.pop(ANSWER, None)
-    st.query_params.pop("case", None)
-
-
-def add_trial(referral: ReferralFile) -> None:
-    typed = _typed_trial()
-    if check_trial_fields(referral, typed, len(trials_in_session())).errors:
-        st.session_state["checker_add_tried"] = True
-        return
-    st.session_state[TRIALS] = [*st.session_state.get(TRIALS, []), asdict(typed)]
-    st.session_state["checker_add_tried"] = False
-    st.session_state[NEW["dose"]] = st.session_state[NEW["weeks"]] = None
-    leave_case()
-
-
-def remove_trial(index: int) -> None:
-    trials = list(st.session_state.get(TRIALS, []))
-    del trials[index]
-    st.session_state[TRIALS] = trials
-    leave_case()
-
-
-def clear_trials() -> None:
-    st.session_state[TRIALS] = []
-    leave_case()
-
-
-def _typed_trial() -> TrialInput:
-    state = st.session_state
-    return TrialInput(state.get(NEW["drug"], ""), state.get(NEW["dose"]), state.get(NEW["weeks"]),
-                      state.get(NEW["adherence"], "good"), state.get(NEW["outcome"], "no-response"),
-                      bool(state.get(NEW["stopped"])))
 
 
 # ---------------------------------------------------------------- small pieces
@@ -188,7 +98,7 @@ def render_add_trial_form(c: ContentSet) -> None:
     """The fields for one more trial, each with its own message beneath it."""
     referral = c.referral
     drugs = {d.id: d for d in referral.antidepressants}
-    problems = check_trial_fields(referral, _typed_trial(), len(trials_in_session()))
+    problems = check_trial_fields(referral, typed_trial(), len(trials_in_session()))
     tried = st.session_state.get("checker_add_tried", False)
     shown = {k: v for k, v in problems.errors.items()
              if k in NEW and (tried or st.session_state.get(NEW[k]) is not None)}
@@ -293,16 +203,7 @@ def render_case_picker(c: ContentSet) -> None:
     titles = {case.id: case.title for case in c.cases.cases}
     st.session_state["checker_case_pick"] = st.session_state.get(CASE)
     st.pills("Load a practice case", list(titles), format_func=titles.get,
-             key="checker_case_pick", on_change=_picked, args=(c,))
-
-
-def _picked(c: ContentSet) -> None:
-    picked = st.session_state.get("checker_case_pick")
-    case = next((case for case in c.cases.cases if case.id == picked), None)
-    if case:
-        load_case(c.referral, case)
-    else:
-        leave_case()
+             key="checker_case_pick", on_change=pick_case, args=(c,))
 
 
 def render_case_story(case: PracticeCase) -> None:
