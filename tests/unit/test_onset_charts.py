@@ -15,7 +15,7 @@ from components.onset_charts import (
     make_onset_figure,
     onset_rows,
 )
-from components.timeline_charts import source_names
+from components.schema.sources import short_citations
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def test_onset_rows_are_grouped_under_bold_rung_headers_in_ladder_order(options,
 
 
 def test_onset_hover_names_the_source(content, options, rungs):
-    figure = make_onset_figure(options, rungs, source_names(content.sources.sources))
+    figure = make_onset_figure(options, rungs, short_citations(content.sources.sources))
     hovers = [c for t in figure.data if t.customdata is not None for c in t.customdata if c]
     esketamine = next(h for h in hovers if h.startswith("<b>Esketamine nasal spray"))
     assert "Source:" in esketamine and "Janssen" in esketamine

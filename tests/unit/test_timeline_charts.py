@@ -1,11 +1,11 @@
 """STAR*D and sequencing timeline figures: bars, ranges and labels match the content."""
 from __future__ import annotations
 
+from components.schema.sources import short_citations
 from components.sequencing import plan_sequence
 from components.timeline_charts import (
     make_pathway_figure,
     make_star_d_figure,
-    source_names,
     star_d_rows,
     trial_arm_rows,
 )
@@ -32,7 +32,7 @@ def test_star_d_cumulative_line_ends_at_the_reported_67_percent_and_says_so(cont
 
 
 def test_star_d_shows_the_2023_reanalysis_and_the_level_one_primary_scale(content):
-    figure = make_star_d_figure(content.timelines.star_d, source_names(content.sources.sources))
+    figure = make_star_d_figure(content.timelines.star_d, short_citations(content.sources.sources))
     reanalysis = trace(figure, "Cumulative remission in the 2023 re-analysis")
     assert list(reanalysis.y) == [35] and "about 35%" in reanalysis.text[0]
     assert "Pigott HE 2023" in reanalysis.hovertemplate
