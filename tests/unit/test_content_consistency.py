@@ -16,20 +16,32 @@ def content() -> ContentSet:
 
 def texts(content: ContentSet) -> Iterator[tuple[str, str]]:
     """Every string the app can show, as (location, text); the source registry is left out."""
+    for where, text, _ in texts_in_context(content):
+        yield where, text
 
-    def walk(value: object, where: str) -> Iterator[tuple[str, str]]:
+
+# Fields that name what an entry is about, so "It was cleared in 2008" can be tied to its subject.
+NAMING_FIELDS = ("name", "short_name", "term", "also_called", "label")
+
+
+def texts_in_context(content: ContentSet) -> Iterator[tuple[str, str, str]]:
+    """(location, text, the names of the entries the text sits in), source registry left out."""
+
+    def walk(value: object, where: str, context: str) -> Iterator[tuple[str, str, str]]:
         if isinstance(value, dict):
+            names = [value.get(key) for key in NAMING_FIELDS]
+            context = " ".join([context, *(str(n) for n in names if n)])
             for key, item in value.items():
-                yield from walk(item, f"{where}.{key}")
+                yield from walk(item, f"{where}.{key}", context)
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                yield from walk(item, f"{where}[{index}]")
+                yield from walk(item, f"{where}[{index}]", context)
         elif isinstance(value, str):
-            yield where, value
+            yield where, value, context
 
     dumped = content.model_dump(mode="json")
     dumped.pop("sources")
-    yield from walk(dumped, "content")
+    yield from walk(dumped, "content", "")
 
 
 def sentences(text: str) -> list[str]:
@@ -91,8 +103,8 @@ OPTION_WORDS: dict[str, str] = {
     r"\biTBS\b|\btheta[- ]burst\b": "itbs",
     r"\bSAINT\b|\baccelerated\b": "accelerated-tms",
     r"\bH-coil\b|\bdeep TMS\b": "deep-tms",
-    r"\brTMS\b|\bTMS\b": "rtms",
-    r"\bECT\b": "ect",
+    r"\brTMS\b|\bTMS\b|transcranial magnetic": "rtms",
+    r"\bECT\b|electroconvulsive": "ect",
     r"\bVNS\b|\bvagus\b": "vns",
 }
 YEAR_IN_BRACKETS = re.compile(r"^[^.;()]{0,25}\((?:[A-Z][a-z]+ )?((?:19|20)\d{2})\)")
@@ -107,11 +119,14 @@ def regulatory_years(content: ContentSet) -> dict[str, set[int]]:
 
 def test_approval_years_in_any_text_match_the_ladder(content):
     years = regulatory_years(content)
+
+    def options_named(text: str) -> set[str]:
+        return {option for pattern, option in OPTION_WORDS.items()
+                if re.search(pattern, text, re.IGNORECASE)}
+
     checked, wrong = 0, []
-    for where, text in texts(content):
+    for where, text, context in texts_in_context(content):
         for sentence in sentences(text):
-            named = {option for pattern, option in OPTION_WORDS.items()
-                     if re.search(pattern, sentence, re.IGNORECASE)}
             # "aripiprazole (2007), quetiapine XR (2009)": the year belongs to the word before it.
             for pattern, option in OPTION_WORDS.items():
                 for match in re.finditer(pattern, sentence, re.IGNORECASE):
@@ -120,14 +135,17 @@ def test_approval_years_in_any_text_match_the_ladder(content):
                         checked += 1
                         if int(year.group(1)) not in years[option]:
                             wrong.append((where, option, year.group(1)))
-            # "FDA-approved in December 2022": the year belongs to an option the sentence names.
-            allowed = set().union(*(years[option] for option in named)) if named else set()
+            # "FDA-approved in December 2022": the year belongs to an option named in the
+            # sentence, or else to the entry the sentence sits in.
+            named = options_named(sentence) or options_named(context)
+            if not named or not re.search(r"FDA|cleared", sentence):
+                continue
+            allowed = set().union(*(years[option] for option in named))
             for match in DECISION_YEAR.finditer(sentence):
-                if named and ("FDA" in sentence or "cleared" in sentence.lower()):
-                    checked += 1
-                    if int(match.group(1)) not in allowed:
-                        wrong.append((where, sorted(named), match.group(1)))
-    assert checked >= 15, "approval years should be found in many places"
+                checked += 1
+                if int(match.group(1)) not in allowed:
+                    wrong.append((where, sorted(named), match.group(1)))
+    assert checked >= 20, "approval years should be found in many places"
     assert not wrong, f"years that differ from treatments.yaml regulatory events: {wrong}"
 
 
