@@ -30,7 +30,7 @@ def apply_deep_link(options: Sequence[TreatmentOption]) -> TreatmentOption | Non
     wanted = st.query_params.get("option")
     linked, unknown = resolve_option(options, wanted)
     if unknown:
-        st.info(f"No option has the id “{wanted}”; pick one under **Option details**.",
+        st.info(f"No option has the id “{md(wanted)}”; pick one under **Option details**.",
                 icon=":material/link_off:")
     if linked and st.session_state.get("ladder_linked") != linked.id:
         st.session_state["ladder_option"] = linked.id  # the link wins once; later picks are the user's

@@ -66,6 +66,13 @@ def test_unknown_deep_link_shows_a_short_notice(run_page):
     assert any("no-such-option" in i.value for i in app.info)
 
 
+def test_a_crafted_deep_link_cannot_put_a_link_on_the_page(run_page):
+    app = run_page(PAGE, option="[click me](http://example.org)")
+    assert not app.exception
+    notice = app.info[0].value
+    assert "click me" in notice and "[click me](http" not in notice  # escaped, so shown as text
+
+
 def test_side_by_side_needs_two_options_and_shows_one_card_each(run_page):
     app = run_page(PAGE)
     app.multiselect(key="ladder_compare").set_value(["esketamine"]).run()
