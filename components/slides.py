@@ -66,7 +66,8 @@ def parse_slide_number(raw: str | None, total: int) -> tuple[int, str | None]:
     try:
         number = int(raw)
     except ValueError:
-        return 1, f"“{raw}” is not a slide number; starting at slide 1."
+        # Not echoed: the notice is Markdown, and a crafted link must not add its own words.
+        return 1, "The link does not name a slide by its number; starting at slide 1."
     if not 1 <= number <= total:
         return 1, f"There is no slide {number} (the slides run from 1 to {total}); starting at slide 1."
     return number, None

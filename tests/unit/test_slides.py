@@ -82,6 +82,11 @@ def test_parse_slide_number(raw, expected):
     assert (number, notice is not None) == expected
 
 
+def test_a_crafted_slide_value_is_not_echoed_in_the_notice():
+    _, notice = parse_slide_number("[click me](http://example.org)", total=12)
+    assert "click me" not in notice and "http" not in notice
+
+
 def test_enlarging_scales_fonts_and_markers():
     figure = go.Figure(go.Scatter(x=[1], y=[1], mode="markers+text", text=["a"],
                                   marker={"size": 10}, textfont={"size": 10}))
