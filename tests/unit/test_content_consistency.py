@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -245,3 +246,26 @@ def test_each_quiz_question_links_to_a_ladder_option_it_is_about(content):
         text = " ".join([question.prompt, *question.choices, question.explanation])
         assert re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE), (
             f"quiz {question.id} sends learners to {option.id}, but never mentions {word!r}")
+
+
+# ---------------------------------------------------------------- our own words
+
+SEED_PAGE = Path("/work/shared/seed/trd-map-page.txt")  # the product brief: facts only, not wording
+COPIED_RUN = 8
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+
+
+@pytest.mark.skipif(not SEED_PAGE.exists(), reason="the seed page is not on this machine")
+def test_no_sentence_copies_a_run_of_eight_words_from_the_seed_page(content):
+    seed = words(SEED_PAGE.read_text(encoding="utf-8"))
+    runs = {tuple(seed[i:i + COPIED_RUN]) for i in range(len(seed) - COPIED_RUN + 1)}
+    copied = []
+    for where, text in texts(content):
+        ours = words(text)
+        copied += [(where, " ".join(ours[i:i + COPIED_RUN]))
+                   for i in range(len(ours) - COPIED_RUN + 1)
+                   if tuple(ours[i:i + COPIED_RUN]) in runs]
+    assert not copied, f"rewrite these in our own words: {copied}"
