@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.schema.common import span
 from components.schema.treatments import SETTING_LABELS, SETTING_SHORT_LABELS, Rung, TreatmentOption
 
 WEEK_DAYS = 7
@@ -97,18 +98,12 @@ def sort_options(options: Iterable[TreatmentOption], rungs: Sequence[Rung],
 # ---------------------------------------------------------------- describing one option
 
 
-def span(low: float, high: float, digits: int = 0) -> str:
-    """'3–6', '0.25–0.5' or '3' for a range already labelled with its unit elsewhere."""
-    first, last = f"{round(low, digits):g}", f"{round(high, digits):g}"
-    return first if first == last else f"{first}–{last}"
-
-
 def duration_label(low_days: float, high_days: float) -> str:
     """A rough range of days in the units a clinician would say: '4 hours to 2 days', '2–6 weeks'."""
     (low, low_unit), (high, high_unit) = _in_words(low_days), _in_words(high_days)
     if low_unit == high_unit:
-        return _counted(span(low, high), high_unit)
-    return f"{_counted(span(low, low), low_unit)} to {_counted(span(high, high), high_unit)}"
+        return _counted(span(low, high, 0), high_unit)
+    return f"{_counted(span(low, low, 0), low_unit)} to {_counted(span(high, high, 0), high_unit)}"
 
 
 def _in_words(days: float) -> tuple[float, str]:

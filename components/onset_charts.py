@@ -16,8 +16,8 @@ from components.ladder import (
     hours_per_week,
     onset_label,
     sort_options,
-    span,
 )
+from components.schema.common import span
 from components.schema.sources import cite_briefly
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption
 

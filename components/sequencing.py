@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from components.schema.common import span
 from components.schema.timelines import SequenceStep, StarD
 
 FlagKind = Literal["skipped-adequacy", "late-referral"]
@@ -25,12 +26,12 @@ class WeekSpan:
         return WeekSpan(self.low + other.low, self.high + other.high)
 
     def label(self) -> str:
-        low, high = f"{self.low:g}", f"{self.high:g}"
-        return f"week {low}" if low == high else f"weeks {low}–{high}"
+        """'week 4' or 'weeks 4–8': a point on the timeline."""
+        return f"{'week' if self.low == self.high else 'weeks'} {span(self.low, self.high)}"
 
     def length_label(self) -> str:
-        low, high = f"{self.low:g}", f"{self.high:g}"
-        return f"{low if low == high else f'{low}–{high}'} weeks (rough)"
+        """'4–8 weeks (rough)': how long something takes."""
+        return f"{span(self.low, self.high)} weeks (rough)"
 
 
 @dataclass(frozen=True)

@@ -74,10 +74,13 @@ class RoughRange(Strict):
 
     def label(self) -> str:
         """A human label such as '4–6 weeks (rough)'."""
-        low, high = _fmt(self.low), _fmt(self.high)
-        span = low if low == high else f"{low}–{high}"
-        return f"{span} {self.unit} (rough)"
+        return f"{span(self.low, self.high)} {self.unit} (rough)"
 
 
-def _fmt(value: float) -> str:
-    return f"{value:g}"
+def span(low: float, high: float, digits: int | None = None) -> str:
+    """'3–6', '0.25–0.5' or '3': a range whose unit is named beside it.
+
+    Values from the content are shown as written; `digits` rounds values that were computed.
+    """
+    first, last = (f"{value if digits is None else round(value, digits):g}" for value in (low, high))
+    return first if first == last else f"{first}–{last}"

@@ -13,6 +13,7 @@ from components.ladder import (
     QUESTION_BY_KEY,
     acute_course_hours,
     comparison_facts,
+    course_label,
     default_comparison,
     duration_label,
     filter_options,
@@ -230,6 +231,13 @@ def test_onset_labels_pick_a_readable_unit(treatments):
 ])
 def test_duration_label_says_each_end_in_a_unit_a_clinician_would_use(low_days, high_days, said):
     assert duration_label(low_days, high_days) == said
+
+
+def test_course_lengths_from_the_content_are_shown_as_written_not_rounded(treatments):
+    rtms = by_id(treatments)["rtms"]
+    short = rtms.model_copy(update={"course": rtms.course.model_copy(update={
+        "weeks": rtms.course.weeks.model_copy(update={"low": 0.5, "high": 1.5})})})
+    assert "× 0.5–1.5 weeks (rough)" in course_label(short)
 
 
 def test_headline_rows_name_the_scale_and_source_of_each_end(treatments):
