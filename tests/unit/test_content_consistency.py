@@ -233,6 +233,18 @@ def test_ect_course_is_six_to_twelve_treatments_and_the_timeline_spans_it(conten
     assert ect.course.weeks.high >= 12 / visits.low and ect.course.weeks.low <= 6 / visits.high
 
 
+def test_maudsley_bands_quoted_anywhere_match_the_checker(content):
+    bands = [(band.low, band.high) for band in content.referral.maudsley.bands]
+    assert bands == [(3, 6), (7, 10), (11, 15)]  # Fekadu 2018 standardisation
+    quoted = re.compile(r"mild (\d+)\s*(?:–|to)\s*(\d+), moderate (\d+)\s*(?:–|to)\s*(\d+),?"
+                        r" (?:and )?severe (\d+)\s*(?:–|to)\s*(\d+)")
+    found = [(where, [int(n) for n in match.groups()])
+             for where, text in texts(content) for match in quoted.finditer(text)]
+    assert len(found) >= 2
+    flat = [n for band in bands for n in band]
+    assert all(numbers == flat for _, numbers in found), found
+
+
 # ---------------------------------------------------------------- quiz links
 
 def test_each_quiz_question_links_to_a_ladder_option_it_is_about(content):
