@@ -12,7 +12,8 @@ render_page_header("Case discussions", "For a group: reveal the story one part a
 
 asked = st.query_params.get("case")
 if asked and asked not in cases:
-    st.info(f"There is no practice case called “{asked}”; choose one below.")
+    st.info("That link names a practice case that does not exist; choose one below.",
+            icon=":material/link_off:")
 case_id = st.selectbox("Case", list(cases), format_func=lambda i: cases[i].title, key="cases_case",
                        index=list(cases).index(asked) if asked in cases else 0)
 st.query_params["case"] = case_id

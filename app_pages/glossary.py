@@ -16,7 +16,7 @@ query = st.text_input("Search all content", value=st.query_params.get("q", ""),
 if query.strip():
     st.query_params["q"] = query.strip()  # a search can be shared or bookmarked as a link
     hits = search(build_search_index(c), query)
-    st.caption(f"{len(hits)} result(s) for “{query.strip()}”, best match first.")
+    st.caption(f"{len(hits)} result(s) for “{escape_markdown(query.strip())}”, best match first.")
     if not hits:
         st.info("Nothing matches. Try a shorter word or an abbreviation such as TMS or ECT.")
     for hit in hits:
@@ -29,7 +29,8 @@ st.header("Glossary")
 terms = sorted(c.glossary.terms, key=lambda t: t.term.casefold())
 asked = st.query_params.get("term")
 if asked and asked not in {t.id for t in terms}:
-    st.info(f"The glossary has no term with the id “{asked}”; here is the full list.")
+    st.info("That link names a glossary term that does not exist; here is the full list.",
+            icon=":material/link_off:")
 for term in terms:
     title = term.term + (f" ({', '.join(term.also_called)})" if term.also_called else "")
     with st.expander(escape_markdown(title), expanded=term.id == asked, key=f"glossary_term_{term.id}"):

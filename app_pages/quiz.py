@@ -17,7 +17,8 @@ render_page_header("Knowledge check", "Test yourself after a session. Answers an
 
 asked_topic = st.query_params.get("topic")
 if asked_topic and asked_topic not in counts:
-    st.info(f"There is no quiz topic called “{asked_topic}”; showing the quick round.")
+    st.info("That link names a quiz topic that does not exist; here is the quick round.",
+            icon=":material/link_off:")
 modes = {"quick": f"Quick round ({QUICK_ROUND_SIZE} random questions)", "topic": "One topic"}
 mode = st.radio("Round", list(modes), format_func=modes.get, horizontal=True, key="quiz_mode",
                 index=1 if asked_topic in counts else 0)

@@ -47,7 +47,8 @@ def test_start_again_hides_the_later_parts(run_page):
 
 
 def test_an_unknown_case_shows_a_notice_and_the_first_case(run_page):
-    app = run_page(PAGE, case="nobody")
+    app = run_page(PAGE, case="[click me](http://example.org)")
     assert not app.exception
-    assert "no practice case called “nobody”" in app.info[0].value
+    assert "practice case that does not exist" in app.info[0].value
+    assert all("example.org" not in m.value for m in [*app.info, *app.markdown])  # not echoed
     assert app.header[0].value == content().cases.cases[0].title

@@ -33,9 +33,10 @@ def test_the_glossary_lists_at_least_twenty_terms_and_opens_a_deep_linked_one(ru
 
 
 def test_an_unknown_term_shows_a_notice_not_an_error(run_page):
-    app = run_page(PAGE, term="no-such-term")
+    app = run_page(PAGE, term="[click me](http://example.org)")
     assert not app.exception
-    assert "no term with the id “no-such-term”" in app.info[0].value
+    assert "glossary term that does not exist" in app.info[0].value
+    assert all("example.org" not in m.value for m in [*app.info, *app.markdown])  # not echoed
 
 
 def test_a_search_is_kept_in_the_address_and_reopens_from_it(run_page):

@@ -53,7 +53,8 @@ def test_the_topic_deep_link_opens_a_round_on_that_topic(run_page):
 
 
 def test_an_unknown_topic_shows_a_notice_and_the_quick_round(run_page):
-    app = run_page(PAGE, topic="astrology")
+    app = run_page(PAGE, topic="[click me](http://example.org)")
     assert not app.exception
-    assert "no quiz topic called “astrology”" in app.info[0].value
+    assert "quiz topic that does not exist" in app.info[0].value
+    assert all("example.org" not in m.value for m in [*app.info, *app.markdown])  # not echoed
     assert app.radio(key="quiz_mode").value == "quick"
