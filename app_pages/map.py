@@ -37,7 +37,7 @@ map_column, card_column = st.columns([3, 2], gap="large")
 with map_column:
     # A fresh chart per selection: plotly's own click highlight never disagrees with the list.
     chart_key = f"map_figure_{selected or 'none'}"
-    render_chart(make_concept_map_figure(trd_map, selected), key=chart_key, file_name="trd-map",
+    render_chart(make_concept_map_figure, trd_map, selected, key=chart_key, file_name="trd-map",
                  alt="Concept map of treatment-resistant depression and its eight elements",
                  on_select=partial(select_from_map, chart_key), selection_mode="points")
     st.caption("Concept map: treatment-resistant depression at the centre, joined to eight "

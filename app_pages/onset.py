@@ -17,7 +17,7 @@ render_page_header(
 )
 
 st.header("How soon does it work?")
-render_chart(oc.make_onset_figure(options, rungs, names), key="onset_onset_chart",
+render_chart(oc.make_onset_figure, options, rungs, names, key="onset_onset_chart",
              file_name="trd-map-onset-by-option",
              alt="Time to first effect of each next-line option, as ranges on a log time axis")
 st.caption(md(oc.HOW_TO_READ_ONSET))
@@ -28,7 +28,7 @@ st.header("What does it ask of the patient?")
 per = st.segmented_control("Show time at visits", list(oc.PER_LABELS), default="week",
                            format_func=oc.PER_LABELS.get, key="onset_commitment_per",
                            required=True)
-render_chart(oc.make_commitment_figure(options, rungs, per), key="onset_commitment_chart",
+render_chart(oc.make_commitment_figure, options, rungs, per, key="onset_commitment_chart",
              file_name=f"trd-map-time-commitment-{per}",
              alt="Hours each next-line option asks of the patient at visits, as ranges")
 st.caption(f"{md(oc.HOW_TO_READ_COMMITMENT)} {md(c.treatments.course_note)}")
@@ -36,7 +36,7 @@ with st.expander("Time commitment and lab monitoring as a table"):
     st.dataframe(oc.commitment_rows(options, rungs), hide_index=True, width="stretch")
 
 st.header("Onset against burden")
-render_chart(oc.make_onset_burden_figure(options, rungs, names), key="onset_burden_chart",
+render_chart(oc.make_onset_burden_figure, options, rungs, names, key="onset_burden_chart",
              file_name="trd-map-onset-vs-burden",
              alt="Onset against hours of the acute course for each option, coloured by setting")
 st.caption(md(oc.HOW_TO_READ_BURDEN))

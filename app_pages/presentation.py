@@ -1,10 +1,10 @@
 """Presentation: a slide-by-slide walk through the topic for a trainer, one idea per screen."""
 import streamlit as st
 
-from components.content import content
+from components.content import content, derived
 from components.handout import make_handout_html
 from components.navigation import PAGE_BY_ID
-from components.slides import build_slide, parse_slide_number, slide_titles
+from components.slides import build_slide, parse_slide_number, slide_figure, slide_titles
 from components.ui import escape_markdown, render_chart, render_sources
 
 c = content()
@@ -37,7 +37,7 @@ if notice:
 st.query_params["slide"] = str(number)
 st.session_state[SYNCED] = str(number)
 
-view = build_slide(c, number)
+view = derived(build_slide, c, number)  # shared and read-only: figures are costly to rebuild
 st.title(view.title, anchor=False)
 if view.story:
     with st.container(border=True):
@@ -50,7 +50,7 @@ for point in view.points:
     if point.detail:
         st.markdown(escape_markdown(point.detail))
 if view.figure is not None:
-    render_chart(view.figure, key=f"presentation_figure_{view.slide.id}",
+    render_chart(slide_figure, c, number, key=f"presentation_figure_{view.slide.id}",
                  file_name=f"trd-map-slide-{number}-{view.slide.id}", alt=view.slide.title)
     st.caption(view.caption)
     with st.expander("This chart as a table", key="presentation_chart_table"):

@@ -21,8 +21,8 @@ render_page_header(
 
 st.header("The big sequential trial: STAR*D")
 st.markdown(md(star_d.summary))
-star_d_figure = tc.make_star_d_figure(star_d, short_citations(c.sources.sources))
-render_chart(star_d_figure, key="timelines_star_d", file_name="trd-map-star-d-remission-by-level",
+render_chart(tc.make_star_d_figure, star_d, short_citations(c.sources.sources),
+             key="timelines_star_d", file_name="trd-map-star-d-remission-by-level",
              alt="STAR*D remission at each treatment level, with the cumulative figures")
 st.caption(f"{md(tc.HOW_TO_READ_STAR_D)} Remission: {md(star_d.remission_scale)}.")
 st.info(md(star_d.caveat), icon=":material/info:")

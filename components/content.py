@@ -8,7 +8,7 @@ import os
 import sys
 import typing
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,8 @@ from components.schema.referral import ReferralFile
 from components.schema.sources import Source, SourcesFile
 from components.schema.timelines import TimelinesFile
 from components.schema.treatments import TreatmentsFile
+
+T = typing.TypeVar("T")
 
 DATA_DIR_ENV = "TRD_MAP_DATA_DIR"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -270,6 +272,22 @@ def load_content() -> ContentSet | ContentError:
     """The validated content, parsed once per process and per edit of data/; or every problem."""
     data_dir = content_data_dir()
     return _load(str(data_dir), _fingerprint(data_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _derived(name: str, args: tuple, _compute: Callable[..., object]) -> object:
+    return _compute(*args)
+
+
+def derived(compute: Callable[..., T], *args: object, name: str | None = None) -> T:
+    """compute(*args), worked out once per distinct arguments and shared by every session.
+
+    For what the pages build from the content and show as it is (figures above all: plotly
+    validation costs 20–80 ms a figure, too much for every rerun). Arguments are hashed by value,
+    so an edit of the content makes a fresh result. The result is shared: never change it.
+    `name` tells results apart when `compute` is a closure.
+    """
+    return _derived(name or f"{compute.__module__}.{compute.__qualname__}", args, compute)
 
 
 def content() -> ContentSet:

@@ -110,6 +110,11 @@ def build_slide(content, number: int) -> SlideView:
     return SlideView(number=number, total=len(slides), slide=slide, **parts)
 
 
+def slide_figure(content, number: int) -> go.Figure | None:
+    """Only the figure of slide `number`, freshly built, for the cached chart renderer."""
+    return build_slide(content, number).figure
+
+
 # ---------------------------------------------------------------- one builder per kind of slide
 
 

@@ -11,7 +11,7 @@ from components.ui import render_chart
 
 def render_plan(plan: SequencePlan, key_prefix: str, file_name: str) -> None:
     """The timeline chart, how to read it, the total length, every flag, and the plan as a table."""
-    render_chart(make_pathway_figure(plan), key=f"{key_prefix}_chart", file_name=file_name,
+    render_chart(make_pathway_figure, plan, key=f"{key_prefix}_chart", file_name=file_name,
                  alt="Timeline of treatment steps in weeks, with review points and referral")
     st.caption(md(HOW_TO_READ_PATHWAY))
     st.metric("Total length", plan.total_weeks.length_label())

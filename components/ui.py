@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from components.charts import plotly_config, with_theme_text
-from components.content import ContentError, ContentSet
+from components.content import ContentError, ContentSet, derived
 from components.schema.frame import FrameFile
 
 # Shown only when the content files are broken: a safety line must not vanish with a YAML typo.
@@ -60,9 +60,13 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"([\\*_`$~\[\]<>|#])", r"\\\1", text)
 
 
-def render_chart(figure: go.Figure, *, key: str, file_name: str, alt: str, **selection: Any) -> Any:
-    """Every chart the same way: full width, the house plotly config, a screen-reader name, and
-    text in the active theme's colour. `selection` passes on_select/selection_mode through."""
+def render_chart(build: Callable[..., go.Figure], *args: Any, key: str, file_name: str, alt: str,
+                 **selection: Any) -> Any:
+    """Every chart the same way: `build(*args)` cached per arguments and theme, full width, the
+    house plotly config, a name for screen readers, text in the theme colour. `selection` passes
+    on_select and selection_mode through."""
     dark = st.context.theme.type == "dark"
-    return st.plotly_chart(with_theme_text(figure, dark=dark), key=key, width="stretch",
-                           config=plotly_config(file_name), alt=alt, **selection)
+    name = f"{build.__module__}.{build.__qualname__} dark={dark}"
+    figure = derived(lambda *values: with_theme_text(build(*values), dark=dark), *args, name=name)
+    return st.plotly_chart(figure, key=key, width="stretch", config=plotly_config(file_name),
+                           alt=alt, **selection)
