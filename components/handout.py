@@ -60,7 +60,8 @@ def _summarised(content) -> list:
     referral = content.referral
     return [*content.map.nodes, *content.map.lookalikes, *content.treatments.options,
             *referral.adequacy_definitions, *referral.adherence_levels, referral.intolerance,
-            referral.dose_reference, *referral.red_flags, *referral.advice, *referral.antidepressants]
+            referral.dose_reference, referral.label_maximum,
+            *referral.red_flags, *referral.advice, *referral.antidepressants]
 
 
 def make_handout_html(content) -> str:
@@ -106,7 +107,7 @@ def _map_section(content, cite: _Citations) -> str:
 
 def _adequacy_section(content, cite: _Citations) -> str:
     referral = content.referral
-    dose = referral.dose_reference
+    dose, maximum = referral.dose_reference, referral.label_maximum
     definitions = "".join(
         f"<li><strong>{escape(d.name)}</strong> (at least {d.minimum_weeks:g} weeks). "
         f"{escape(d.summary)}{cite.ref(d.sources)}</li>" for d in referral.adequacy_definitions)
@@ -128,10 +129,10 @@ def _adequacy_section(content, cite: _Citations) -> str:
         f"<h3>A high enough dose</h3><p>{escape(dose.name)}. {escape(dose.caveat)}"
         f"{cite.ref(dose.sources)}</p>"
         "<table><thead><tr><th>Antidepressant</th><th>Class</th>"
-        "<th>Minimum adequate dose (mg/day)</th><th>US label maximum (mg/day)</th></tr></thead>"
-        f"<tbody>{doses}</tbody></table>"
-        f"<p class=\"ref\">Doses{cite.ref(s for d in referral.antidepressants for s in d.sources)}"
-        "</p>"
+        f"<th>Minimum adequate dose (mg/day)</th><th>{escape(maximum.name)} (mg/day)</th></tr>"
+        f"</thead><tbody>{doses}</tbody></table>"
+        f"<p class=\"ref\">Doses{cite.ref(s for d in referral.antidepressants for s in d.sources)}. "
+        f"{escape(maximum.name)}: {escape(maximum.meaning)}{cite.ref(maximum.sources)}</p>"
     )
 
 

@@ -81,6 +81,8 @@ class Triage:
         return tuple(f for f in self.flags if f.urgency == "urgent")
 
 
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
 VERDICT_LABELS = {"adequate": "Adequate", "not-adequate": "Not adequate",
                   "intolerance": "Intolerance", "invalid": "Cannot assess"}
 
@@ -189,6 +191,7 @@ def classify_episode(referral: ReferralFile, assessments: list[TrialAssessment]
     valid = [a for a in assessments if a.verdict != "invalid"]
     if len(valid) < len(assessments):
         reasoning.append("Trials that cannot be assessed are left out until they are corrected.")
+    needed = referral.resistance_threshold.failed_antidepressants
     failed_drugs = tuple(dict.fromkeys(a.trial.drug for a in valid if a.failed))
     failed_names = ", ".join(a.drug_name.lower() for a in valid if a.failed)
     if not valid:
@@ -196,16 +199,21 @@ def classify_episode(referral: ReferralFile, assessments: list[TrialAssessment]
     elif valid[-1].trial.outcome == "remission" and valid[-1].verdict != "intolerance":
         verdict = "remission"
         reasoning.append(f"The latest trial ({valid[-1].drug_name.lower()}) reached remission.")
-    elif len(failed_drugs) >= 2:
+    elif len(failed_drugs) >= needed:
         verdict = "treatment-resistant"
-        reasoning.append(f"{len(failed_drugs)} different antidepressants failed after adequate "
-                         f"trials ({failed_names}): two are enough.")
-    elif len(failed_drugs) == 1:
+        reasoning.append(f"{_failed(len(failed_drugs))} ({failed_names}): {_in_words(needed)} "
+                         f"different {_plural('antidepressant', needed)} "
+                         f"{'is' if needed == 1 else 'are'} enough.")
+    elif failed_drugs:
         verdict = "one-adequate-failure"
-        repeated = sum(a.failed for a in valid) > 1
-        reasoning.append("One antidepressant failed after an adequate trial"
-                         + (" (more than once; definitions count different antidepressants)"
-                            if repeated else "") + ": a second, different one must fail too.")
+        repeated = sum(a.failed for a in valid) > len(failed_drugs)
+        more = needed - len(failed_drugs)
+        which = "more than once" if len(failed_drugs) == 1 else "some more than once"
+        reasoning.append(_failed(len(failed_drugs))
+                         + (f" ({which}; definitions count different antidepressants)"
+                            if repeated else "")
+                         + f": resistance needs {_in_words(needed)} different antidepressants to "
+                         f"fail, so {_in_words(more)} more must fail too.")
     elif all(a.verdict == "intolerance" for a in valid):
         verdict = "intolerance"
         reasoning.append("Every trial stopped because of side effects: none tested whether the "
@@ -214,8 +222,26 @@ def classify_episode(referral: ReferralFile, assessments: list[TrialAssessment]
         verdict = "no-adequate-trial"
         reasoning.append("No trial was adequate and failed, so none counts toward resistance.")
     entry = next(c for c in referral.classifications if c.id == verdict)
+    sources = [*entry.sources]
+    if verdict in ("treatment-resistant", "one-adequate-failure"):  # the threshold was applied
+        sources += referral.resistance_threshold.sources
     return ClassificationResult(entry.id, entry.label, entry.next_step, tuple(reasoning),
-                                failed_drugs, tuple(entry.sources))
+                                failed_drugs, tuple(dict.fromkeys(sources)))
+
+
+def _in_words(count: int) -> str:
+    return _NUMBER_WORDS[count] if count < len(_NUMBER_WORDS) else str(count)
+
+
+def _plural(noun: str, count: int) -> str:
+    return noun if count == 1 else f"{noun}s"
+
+
+def _failed(count: int) -> str:
+    """'One antidepressant failed after an adequate trial', 'Two different antidepressants failed…'."""
+    if count == 1:
+        return "One antidepressant failed after an adequate trial"
+    return f"{_in_words(count).capitalize()} different antidepressants failed after adequate trials"
 
 
 def triage_red_flags(referral: ReferralFile, flag_ids: list[str], classification_id: str

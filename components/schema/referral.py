@@ -38,6 +38,21 @@ class Antidepressant(SourcedEntry):
         return self
 
 
+class ResistanceThreshold(Evidence):
+    """How many different antidepressants must fail adequate trials before the episode is resistant."""
+
+    failed_antidepressants: int = Field(ge=1, description="Different antidepressants, each failed "
+                                        "after an adequate trial")
+    explanation: Text
+
+
+class LabelMaximum(Evidence):
+    """What the maximum dose in the dose table means and where it comes from."""
+
+    name: Text = Field(description="Column heading, e.g. 'US label maximum'")
+    meaning: Text
+
+
 class DoseReference(Evidence):
     """Which list the minimum adequate doses come from, said once for the whole table."""
 
@@ -188,7 +203,9 @@ class MaudsleyStaging(Evidence):
 
 
 class ReferralFile(Strict):
+    resistance_threshold: ResistanceThreshold
     dose_reference: DoseReference
+    label_maximum: LabelMaximum
     antidepressants: list[Antidepressant] = Field(min_length=1)
     adequacy_definitions: list[AdequacyDefinition] = Field(min_length=1)
     default_adequacy_definition: KebabId

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from components.content import read_content
 from components.handout import content_review_dates, make_handout_html
 from components.ladder import sort_options
 
@@ -78,3 +79,14 @@ def test_the_options_table_follows_the_ladder_order(content, html):
     ordered = sort_options(content.treatments.options, content.treatments.rungs)
     positions = [table.index(f"<strong>{escape(option.name)}</strong>") for option in ordered]
     assert positions == sorted(positions)
+
+
+def test_the_dose_table_names_and_explains_the_maximum_as_the_content_does(data_copy):
+    path = data_copy / "referral.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  name: US label maximum\n" in text
+    path.write_text(text.replace("  name: US label maximum\n", "  name: Licensed maximum\n"),
+                    encoding="utf-8")
+    html = make_handout_html(read_content(data_copy))
+    assert "<th>Licensed maximum (mg/day)</th>" in html and "US label maximum" not in html
+    assert "Licensed maximum: The highest daily dose for adults with depression" in html

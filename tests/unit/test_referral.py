@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from components.content import read_content
 from components.referral import (
     MAX_TRIALS,
     TrialInput,
@@ -212,6 +213,46 @@ def test_ten_trials_classify_without_trouble_and_reason_about_each():
     result = classify(*trials)
     assert result.id == "treatment-resistant" and len(result.failed_drugs) == 10
     assert len(result.reasoning) == 11
+
+
+def test_the_reasoning_states_the_threshold_and_cites_its_sources():
+    result = classify(trial(), trial(drug="venlafaxine", dose=150))
+    assert result.reasoning[-1] == (
+        "Two different antidepressants failed after adequate trials (sertraline, venlafaxine): "
+        "two different antidepressants are enough.")
+    assert set(REFERRAL.resistance_threshold.sources) <= set(result.source_ids)
+
+
+def _with_threshold(data_dir: Path, failed_antidepressants: int) -> ReferralFile:
+    """The content of a copy of data/ whose resistance threshold a clinician has changed."""
+    path = data_dir / "referral.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  failed_antidepressants: 2\n" in text
+    path.write_text(text.replace("  failed_antidepressants: 2\n",
+                                 f"  failed_antidepressants: {failed_antidepressants}\n"),
+                    encoding="utf-8")
+    return read_content(data_dir).referral
+
+
+def test_raising_the_threshold_in_the_content_changes_the_classification(data_copy):
+    referral = _with_threshold(data_copy, 3)
+    two = [trial(), trial(drug="venlafaxine", dose=150)]
+    result = classify_episode(referral, assess_trials(referral, two, SIX))
+    assert result.id == "one-adequate-failure"
+    assert result.reasoning[-1] == (
+        "Two different antidepressants failed after adequate trials: resistance needs three "
+        "different antidepressants to fail, so one more must fail too.")
+    three = [*two, trial(drug="mirtazapine", dose=30)]
+    result = classify_episode(referral, assess_trials(referral, three, SIX))
+    assert result.id == "treatment-resistant"
+    assert result.reasoning[-1].endswith("three different antidepressants are enough.")
+
+
+def test_lowering_the_threshold_in_the_content_makes_one_failure_enough(data_copy):
+    referral = _with_threshold(data_copy, 1)
+    result = classify_episode(referral, assess_trials(referral, [trial()], SIX))
+    assert result.id == "treatment-resistant"
+    assert result.reasoning[-1].endswith("one different antidepressant is enough.")
 
 
 def test_invalid_trials_are_left_out_and_the_reasoning_says_so():

@@ -1,4 +1,4 @@
-"""Property tests: whatever trials are typed, the rules never call resistance without two failures."""
+"""Property tests: whatever trials are typed, the rules never call resistance below the content's threshold."""
 from __future__ import annotations
 
 from hypothesis import given, settings
@@ -32,13 +32,14 @@ definitions = st.sampled_from([d.id for d in REFERRAL.adequacy_definitions])
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(trials, max_size=MAX_TRIALS), definitions)
-def test_never_treatment_resistant_with_fewer_than_two_adequate_failed_trials(typed, definition):
+def test_never_treatment_resistant_with_fewer_failures_than_the_threshold(typed, definition):
     assessments = assess_trials(REFERRAL, typed, find_definition(REFERRAL, definition))
     result = classify_episode(REFERRAL, assessments)
     adequate_failures = [a for a in assessments if a.verdict == "adequate" and a.failed]
+    needed = REFERRAL.resistance_threshold.failed_antidepressants
     if result.id == "treatment-resistant":
-        assert len(adequate_failures) >= 2
-        assert len({a.trial.drug for a in adequate_failures}) >= 2
+        assert len(adequate_failures) >= needed
+        assert len({a.trial.drug for a in adequate_failures}) >= needed
 
 
 @settings(max_examples=200, deadline=None)
