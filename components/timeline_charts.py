@@ -26,7 +26,10 @@ def source_names(sources: list[Source]) -> dict[str, str]:
 
 
 def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) -> go.Figure:
-    """Remission per STAR*D level (bars), the theoretical cumulative line, and the 2023 re-analysis."""
+    """Remission per STAR*D level (bars), the theoretical cumulative line, and the other published figures.
+
+    Scale names and figure labels come from the content, so the legend says what the YAML says.
+    """
     colours = palette()
     levels = [f"Level {lv.level}<br>n = {lv.patients_entering:,}" for lv in star_d.levels]
     per_level = [lv.remission_percent for lv in star_d.levels]
@@ -38,8 +41,8 @@ def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) ->
         text=[f"{p:.1f}%" for p in per_level], textposition="inside", insidetextanchor="end",
         textfont={"color": "#ffffff"},
         customdata=[[lv.treatments, cite_briefly(lv.sources, names)] for lv in star_d.levels],
-        hovertemplate="%{x}: %{y:.1f}% remitted (QIDS-SR16)<br>%{customdata[0]}"
-                      "<br>Source: %{customdata[1]}<extra></extra>",
+        hovertemplate="%{x}: %{y:.1f}% remitted (" + star_d.remission_scale_name + ")"
+                      "<br>%{customdata[0]}<br>Source: %{customdata[1]}<extra></extra>",
     )
     reported = star_d.reported_cumulative
     figure.add_scatter(
@@ -52,7 +55,7 @@ def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) ->
     )
     reanalysed = star_d.reanalysed_cumulative
     figure.add_scatter(
-        name=f"{reanalysed.label} (HRSD17)", x=[levels[-1]], y=[reanalysed.percent],
+        name=f"{reanalysed.label} ({reanalysed.scale_name})", x=[levels[-1]], y=[reanalysed.percent],
         mode="markers+text", marker={"symbol": "diamond", "size": 16, "color": colours[5]},
         text=[f"{reanalysed.value_label()} re-analysed"], textposition="middle left",
         hovertemplate=f"{reanalysed.label}: {reanalysed.value_label()} ({reanalysed.scale})"
@@ -60,7 +63,7 @@ def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) ->
     )
     primary = star_d.level_one_primary
     figure.add_scatter(
-        name=f"{primary.label} (HRSD17)", x=[levels[0]], y=[primary.percent],
+        name=f"{primary.label} ({primary.scale_name})", x=[levels[0]], y=[primary.percent],
         mode="markers", marker={"symbol": "x", "size": 14, "color": colours[2]},
         hovertemplate=f"{primary.label}: {primary.value_label()} ({primary.scale})"
                       f"<br>Source: {cite_briefly(primary.sources, names)}<extra></extra>",
@@ -78,7 +81,7 @@ def star_d_rows(star_d: StarD) -> list[dict[str, object]]:
             "Level": lv.level,
             "Treatments": lv.treatments,
             "Patients entering": lv.patients_entering,
-            "Remission at this level (QIDS-SR16)": f"{lv.remission_percent:g}%",
+            f"Remission at this level ({star_d.remission_scale_name})": f"{lv.remission_percent:g}%",
             "Cumulative if nobody dropped out": f"{total:g}%",
         }
         for lv, total in zip(star_d.levels, cumulative, strict=True)
@@ -175,9 +178,8 @@ def make_pathway_figure(plan: SequencePlan, title: str | None = None) -> go.Figu
 
 HOW_TO_READ_STAR_D = (
     "How to read this: each bar is the share of patients entering that level who remitted there; "
-    "the line adds the levels up as if nobody dropped out, which is how the headline figure was "
-    "computed. The diamond is the 2023 re-analysis of the same cumulative figure; the cross is "
-    "level 1 on the trial's primary scale."
+    "the line adds the levels up as if nobody dropped out. The diamond and the cross are the other "
+    "published figures named in the legend, each with its rating scale."
 )
 HOW_TO_READ_PATHWAY = (
     "How to read this: each row is a step, in order; weeks run left to right. The upper bar of a "

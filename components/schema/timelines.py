@@ -35,6 +35,7 @@ class Finding(Strict):
     percent: Percent
     approximate: bool = Field(default=False, description="True when the source gives 'about' a value")
     scale: Text
+    scale_name: Text = Field(description="The scale's short name for chart legends, e.g. HRSD17")
     label: Text = Field(description="What the figure is, in a few words, for the chart legend")
     sources: list[SourceId] = Field(min_length=1)
     note: str = Field(default="", description="How the figure was read, and any caveat")
@@ -68,6 +69,8 @@ class StarD(SourcedEntry):
     name: Text
     summary: Text
     remission_scale: Text
+    remission_scale_name: Text = Field(description="Short name of the scale the per-level "
+                                       "remission rates use, for chart legends and table headings")
     levels: list[StarDLevel] = Field(min_length=4, max_length=4)
     reported_cumulative: Finding
     reanalysed_cumulative: Finding

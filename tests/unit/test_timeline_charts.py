@@ -1,6 +1,7 @@
 """STAR*D and sequencing timeline figures: bars, ranges and labels match the content."""
 from __future__ import annotations
 
+from components.content import read_content
 from components.schema.sources import short_citations
 from components.sequencing import plan_sequence
 from components.timeline_charts import (
@@ -127,3 +128,20 @@ def test_every_curated_path_draws_each_step_and_its_whole_length(content):
         assert max(b + x for b, x in zip(longest.base, longest.x, strict=True)) == (
             plan.total_weeks.high), path.id
         assert figure.layout.xaxis.range[1] >= plan.total_weeks.high, path.id
+
+
+def test_star_d_scale_names_and_labels_come_from_the_content(data_copy):
+    path = data_copy / "timelines.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (("remission_scale_name: QIDS-SR16", "remission_scale_name: QIDS-X"),
+                     ("    scale_name: HRSD17\n    label: Cumulative remission in the 2023 "
+                      "re-analysis", "    scale_name: HAM-X\n    label: Re-analysed figure")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    star_d = read_content(data_copy).timelines.star_d
+    figure = make_star_d_figure(star_d)
+    assert "(QIDS-X)" in trace(figure, "Remission at this level").hovertemplate
+    assert trace(figure, "Re-analysed figure").name == "Re-analysed figure (HAM-X)"
+    assert "Remission at this level (QIDS-X)" in star_d_rows(star_d)[0]
+    assert not any("QIDS-SR16" in (t.name or "") + (t.hovertemplate or "") for t in figure.data)
