@@ -29,11 +29,7 @@ rungs, options = c.treatments.rungs, c.treatments.options
 option_by_id = {option.id: option for option in options}
 rung_by_id = {rung.id: rung for rung in rungs}
 
-render_page_header(
-    "Treatment ladder",
-    "After two adequate trials fail, these are the next-line options: what each is, how fast and "
-    "how well it works, what it asks of the patient, and who can start it.",
-)
+render_page_header("Treatment ladder", c.treatments.intro)
 
 linked = apply_deep_link(options)
 
@@ -52,8 +48,9 @@ with table_tab:
     table = ladder_table(ladder_rows(shown, rungs))
     st.caption(f"Showing {len(shown)} of {len(options)} options. {c.treatments.course_note}")
     st.container(key="ladder_table_box").dataframe(
-        table, hide_index=True, column_config=table_column_config(), height=table_height(len(table)),
-        row_height=ROW_HEIGHT, column_order=table_column_order(), key="ladder_table")
+        table, hide_index=True, column_config=table_column_config(c.treatments),
+        height=table_height(len(table)), row_height=ROW_HEIGHT, column_order=table_column_order(),
+        key="ladder_table")
     st.download_button("Download these rows (CSV)", table_csv(table), "trd-ladder.csv", "text/csv",
                        key="ladder_csv", on_click="ignore", icon=":material/download:")
 

@@ -16,7 +16,7 @@ from components.ladder import (
     onset_label,
     resolve_option,
 )
-from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption
+from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption, TreatmentsFile
 from components.ui import escape_markdown as md
 from components.ui import render_sources
 
@@ -43,7 +43,7 @@ def share_selected_option() -> None:
     st.query_params["option"] = st.session_state["ladder_linked"] = st.session_state["ladder_option"]
 
 
-def table_column_config() -> dict[str, object]:
+def table_column_config(treatments: TreatmentsFile) -> dict[str, object]:
     """Column widths, number formats and header help for the comparison table."""
     text, number = st.column_config.TextColumn, st.column_config.NumberColumn
     # Widths in pixels so every header, units included, stays readable at 1366 px.
@@ -57,7 +57,7 @@ def table_column_config() -> dict[str, object]:
         COLUMNS["onset_to_days"]: number(format="%g", width=120, help="Latest usual onset, rough"),
         COLUMNS["visits_per_week"]: text(width=125, help="Clinic reviews for medicines; rough"),
         COLUMNS["minutes_per_visit"]: text(
-            width=135, help="Includes observation (esketamine) and recovery (ECT); rough"),
+            width=135, help=f"{treatments.minutes_per_visit_note}; rough"),
         COLUMNS["course_weeks"]: text(width=120, help="Acute course; rough"),
         COLUMNS["hours_low"]: number(format="%.1f", width=150,
                                      help="Visits × minutes × weeks, low ends; rough"),

@@ -66,8 +66,8 @@ class Rung(SourcedEntry):
 class Course(Strict):
     """The acute course as the patient lives it: visits, their length, weeks, and lab tests.
 
-    For medicines the visits are clinic reviews; minutes include observation (esketamine) and
-    recovery (ECT), because that is the time the patient gives up.
+    For medicines the visits are clinic reviews; minutes include any observation or recovery after
+    the treatment, because that is the time the patient gives up.
     """
 
     visits_per_week: VisitsPerWeek
@@ -169,6 +169,9 @@ class TreatmentOption(SourcedEntry):
 
 
 class TreatmentsFile(Strict):
+    intro: Text = Field(description="The ladder page's one-paragraph introduction")
     course_note: Text = Field(description="Why the time-commitment figures are rough")
+    minutes_per_visit_note: Text = Field(
+        description="What the minutes per visit include, shown as the table column's help")
     rungs: list[Rung] = Field(default_factory=list)
     options: list[TreatmentOption] = Field(default_factory=list)

@@ -1,7 +1,7 @@
 """Treatment ladder page: the table, its filters and sort, side-by-side cards and the ?option= deep link."""
 from __future__ import annotations
 
-from components.content import content
+from components.content import DATA_DIR_ENV, content
 
 PAGE = "app_pages/ladder.py"
 
@@ -88,3 +88,22 @@ def test_picking_an_option_puts_it_in_the_address_for_sharing(run_page):
     app.selectbox(key="ladder_option").set_value("vns").run()
     assert app.query_params["option"] in ("vns", ["vns"])
     assert any(m.value == "### Vagus nerve stimulation (VNS)" for m in app.markdown)
+
+
+def test_the_intro_and_the_visit_length_help_are_read_from_the_content(run_page, data_copy,
+                                                                       monkeypatch):
+    path = data_copy / "treatments.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in (("After two adequate trials fail, these are", "Edited intro: these are"),
+                     ("minutes_per_visit_note: Includes observation (esketamine)",
+                      "minutes_per_visit_note: Edited help, observation (esketamine)")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    app = run_page(PAGE)
+    assert not app.exception, [e.value for e in app.exception]
+    assert any(m.value.startswith("Edited intro: these are the next-line") for m in app.markdown)
+    assert not any("After two adequate trials fail" in m.value for m in app.markdown)
+    table = app.dataframe[0].proto
+    assert "Edited help, observation (esketamine) and recovery (ECT); rough" in table.columns
