@@ -3,7 +3,7 @@ from functools import partial
 
 import streamlit as st
 
-from components.concept_map import make_concept_map_figure
+from components.concept_map import make_concept_map_figure, outer_nodes
 from components.content import content
 from components.map_view import (
     NODE_KEY,
@@ -38,11 +38,12 @@ with map_column:
     # A fresh chart per selection: plotly's own click highlight never disagrees with the list.
     chart_key = f"map_figure_{selected or 'none'}"
     render_chart(make_concept_map_figure, trd_map, selected, key=chart_key, file_name="trd-map",
-                 alt="Concept map of treatment-resistant depression and its eight elements",
+                 alt=f"Concept map of treatment-resistant depression and its "
+                     f"{len(outer_nodes(trd_map))} elements",
                  on_select=partial(select_from_map, chart_key), selection_mode="points")
-    st.caption("Concept map: treatment-resistant depression at the centre, joined to eight "
-               "elements coloured by kind. The list below and “The map as text” hold the same "
-               "content for keyboard and screen-reader users.")
+    st.caption(f"Concept map: treatment-resistant depression at the centre, joined to "
+               f"{len(outer_nodes(trd_map))} elements coloured by kind. The list below and "
+               "“The map as text” hold the same content for keyboard and screen-reader users.")
     st.segmented_control("Open an element of the map", options=list(labels),
                          format_func=labels.get, key=NODE_KEY, wrap=True)
     with st.expander("The map as text", key="map_as_text"):

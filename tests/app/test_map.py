@@ -2,9 +2,12 @@
 address, an unknown id shows a notice, and the lookalike, why-it-matters and path sections are there."""
 from __future__ import annotations
 
-import pytest
+import copy
 
-from components.content import content
+import pytest
+import yaml
+
+from components.content import DATA_DIR_ENV, content
 from components.map_view import node_from_selection
 
 PAGE = "app_pages/map.py"
@@ -121,3 +124,17 @@ def test_a_crafted_deep_link_is_not_echoed_on_the_page(run_page):
     assert len(app.info) == 1
     assert "example.com" not in app.info[0].value
     assert card_heading(app) == ["How to read the map"]
+
+
+def test_the_caption_counts_the_elements_the_content_holds(run_page, data_copy, monkeypatch):
+    path = data_copy / "map.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    extra = copy.deepcopy(document["nodes"][-1])
+    extra.update(id="extra-element", label="Extra element")
+    document["nodes"].append(extra)
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    app = run_page(PAGE)
+    assert not app.exception, [e.value for e in app.exception]
+    around_centre = len(document["nodes"]) - 1  # one more than the shipped map has
+    assert any(f"joined to {around_centre} elements" in c.value for c in app.caption)
