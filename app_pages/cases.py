@@ -2,7 +2,7 @@
 import streamlit as st
 
 from components.content import content
-from components.ui import escape_markdown, render_page_header, render_sources
+from components.ui import escape_markdown, render_page_header, render_page_link, render_sources
 
 c = content()
 cases = {case.id: case for case in c.cases.cases}
@@ -46,5 +46,5 @@ if shown >= len(case.stages):
         render_sources(c, case.sources, case.reviewed)
 else:
     st.caption("The discussion prompts appear once the whole story has been told.")
-st.page_link("app_pages/checker.py", label="Work this case in the trial checker",
-             icon=":material/fact_check:", query_params={"case": case.id})
+render_page_link("checker", "Work this case in the trial checker", params={"case": case.id},
+                 icon=":material/fact_check:")

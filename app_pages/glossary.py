@@ -2,10 +2,14 @@
 import streamlit as st
 
 from components.content import content
-from components.handout import make_handout_html
-from components.navigation import PAGE_BY_ID
 from components.search import build_search_index, search
-from components.ui import escape_markdown, render_page_header, render_sources
+from components.ui import (
+    escape_markdown,
+    render_handout_download,
+    render_page_header,
+    render_page_link,
+    render_sources,
+)
 
 c = content()
 render_page_header("Glossary & search", "Find a term, a map node, a treatment option, a quiz "
@@ -21,9 +25,8 @@ if query.strip():
         st.info("Nothing matches. Try a shorter word or an abbreviation such as TMS or ECT.")
     for hit in hits:
         target = hit.doc.target
-        st.page_link(PAGE_BY_ID[target.page].script, query_params=target.params or None,
-                     label=f"{hit.doc.kind_label}: {escape_markdown(hit.doc.title)}",
-                     icon=":material/arrow_forward:")
+        render_page_link(target.page, f"{hit.doc.kind_label}: {escape_markdown(hit.doc.title)}",
+                         params=target.params)
 
 st.header("Glossary")
 terms = sorted(c.glossary.terms, key=lambda t: t.term.casefold())
@@ -36,10 +39,8 @@ for term in terms:
     with st.expander(escape_markdown(title), expanded=term.id == asked, key=f"glossary_term_{term.id}"):
         st.markdown(escape_markdown(term.definition))
         if term.see:
-            st.page_link(PAGE_BY_ID[term.see.page].script, label=f"Learn more: {term.see.label}",
-                         query_params=term.see.params or None, icon=":material/school:")
+            render_page_link(term.see.page, f"Learn more: {term.see.label}", params=term.see.params,
+                             icon=":material/school:")
         render_sources(c, term.sources, term.reviewed)
 
-st.download_button("Download the handout (print-ready HTML)", make_handout_html(c),
-                   file_name="trd-map-handout.html", mime="text/html", key="glossary_handout",
-                   icon=":material/print:", on_click="ignore")
+render_handout_download(c, "glossary")

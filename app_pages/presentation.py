@@ -2,10 +2,14 @@
 import streamlit as st
 
 from components.content import content, derived
-from components.handout import make_handout_html
-from components.navigation import PAGE_BY_ID
 from components.slides import build_slide, parse_slide_number, slide_figure, slide_titles
-from components.ui import escape_markdown, render_chart, render_sources
+from components.ui import (
+    escape_markdown,
+    render_chart,
+    render_handout_download,
+    render_page_link,
+    render_sources,
+)
 
 c = content()
 total = len(slide_titles(c))
@@ -56,14 +60,12 @@ if view.figure is not None:
     with st.expander("This chart as a table", key="presentation_chart_table"):
         st.dataframe(list(view.rows), hide_index=True, width="stretch")
 if view.link:
-    st.page_link(PAGE_BY_ID[view.link.page].script, label=view.link_label,
-                 query_params=view.link.params or None, icon=":material/open_in_new:")
+    render_page_link(view.link.page, view.link_label, params=view.link.params,
+                     icon=":material/open_in_new:")
 if view.sources:  # folded away so the projected screen holds the one idea, not the references
     with st.expander("Sources for this slide", key="presentation_sources"):
         render_sources(c, view.sources, view.reviewed)
 if show_notes:
     st.info(f"**Speaker notes.** {escape_markdown(view.slide.speaker_notes)}",
             icon=":material/record_voice_over:")
-st.download_button("Download the handout (print-ready HTML)", make_handout_html(c),
-                   file_name="trd-map-handout.html", mime="text/html", key="presentation_handout",
-                   icon=":material/print:", on_click="ignore")
+render_handout_download(c, "presentation")

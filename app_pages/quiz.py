@@ -4,10 +4,9 @@ import random
 import streamlit as st
 
 from components.content import content
-from components.navigation import PAGE_BY_ID
 from components.quiz import QUICK_ROUND_SIZE, assemble_round, score_round, topic_counts
 from components.schema.quiz import QUIZ_TOPIC_LABELS
-from components.ui import escape_markdown, render_page_header, render_sources
+from components.ui import escape_markdown, render_page_header, render_page_link, render_sources
 
 c = content()
 questions = c.quiz.questions
@@ -59,8 +58,8 @@ if st.session_state.get("quiz_checked") == round_key:
                         f"Correct answer: **{escape_markdown(rq.correct_choice())}**")
             st.markdown(escape_markdown(rq.question.explanation))
             link = rq.question.teaches
-            st.page_link(PAGE_BY_ID[link.page].script, label=f"Review: {link.label}",
-                         icon=":material/school:", query_params=link.params or None)
+            render_page_link(link.page, f"Review: {link.label}", params=link.params,
+                             icon=":material/school:")
             render_sources(c, rq.question.sources, rq.question.reviewed)
     if not score.missed:
         st.success("Every answer was right.", icon=":material/check_circle:")

@@ -4,7 +4,6 @@ import datetime as dt
 import streamlit as st
 
 from components.content import content
-from components.handout import make_handout_html
 from components.source_index import (
     STALE_AFTER_MONTHS,
     area_label,
@@ -12,7 +11,7 @@ from components.source_index import (
     compute_citations,
     group_sources_by_kind,
 )
-from components.ui import escape_markdown, render_page_header
+from components.ui import escape_markdown, render_handout_download, render_page_header
 
 c = content()
 today = dt.date.today()
@@ -36,11 +35,7 @@ else:
     st.success(f"Every entry was reviewed within the last {STALE_AFTER_MONTHS} months "
                f"(checked against today, {today}).", icon=":material/verified:")
 
-st.download_button("Download the handout (print-ready HTML)", make_handout_html(c),
-                   file_name="trd-map-handout.html", mime="text/html", key="sources_handout",
-                   icon=":material/print:", on_click="ignore",
-                   help="The map, the ladder, the adequacy and referral criteria, with sources "
-                        "and the content's review date, on one printable page set.")
+render_handout_download(c, "sources")
 
 st.header("Sources by kind")
 citations = compute_citations(c)

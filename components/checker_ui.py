@@ -29,6 +29,7 @@ from components.schema.cases import PracticeCase
 from components.schema.referral import AdequacyDefinition, ReferralFile
 from components.staging import StageResult
 from components.ui import escape_markdown as md
+from components.ui import render_page_link
 
 VERDICT_BADGES = {"adequate": ":green-badge[:material/check_circle: Adequate]",
                   "not-adequate": ":orange-badge[:material/cancel: Not adequate]",
@@ -212,8 +213,8 @@ def render_case_story(case: PracticeCase) -> None:
                     + "\n\n".join(md(stage) for stage in case.stages))
         st.caption("Its trials, red flags and staging answers are loaded below. Work out the "
                    "classification, commit your answer, then compare.")
-        st.page_link("app_pages/cases.py", label="Discuss this case in a group, part by part",
-                     icon=":material/groups:", query_params={"case": case.id})
+        render_page_link("cases", "Discuss this case in a group, part by part",
+                         params={"case": case.id}, icon=":material/groups:")
 
 
 def render_answer_form(c: ContentSet, case: PracticeCase) -> None:

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 import streamlit as st
 
 from components.content import ContentSet
-from components.navigation import PAGE_BY_ID
 from components.schema.common import Claim
 from components.schema.map import MapFile, MapLink, MapNode
 from components.ui import escape_markdown as md
+from components.ui import render_page_link
 
 NODE_KEY = "map_node"
 QUERY_PARAM = "node"
@@ -63,9 +63,7 @@ def select_from_map(chart_key: str) -> None:
 
 
 def render_link(link: MapLink) -> None:
-    page = PAGE_BY_ID[link.page]
-    st.page_link(page.script, label=link.label, icon=":material/arrow_forward:",
-                 help=f"Opens {page.title}", query_params=link.query_params() or None)
+    render_page_link(link.page, link.label, params=link.query_params())
 
 
 def render_references(content: ContentSet, source_ids: list[str], reviewed: object) -> None:

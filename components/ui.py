@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import plotly.graph_objects as go
@@ -10,6 +10,8 @@ import streamlit as st
 
 from components.charts import plotly_config, with_theme_text
 from components.content import ContentError, ContentSet, derived
+from components.handout import make_handout_html
+from components.navigation import PAGE_BY_ID
 from components.schema.frame import FrameFile
 
 # Shown only when the content files are broken: a safety line must not vanish with a YAML typo.
@@ -70,3 +72,22 @@ def render_chart(build: Callable[..., go.Figure], *args: Any, key: str, file_nam
     figure = derived(lambda *values: with_theme_text(build(*values), dark=dark), *args, name=name)
     return st.plotly_chart(figure, key=key, width="stretch", config=plotly_config(file_name),
                            alt=alt, **selection)
+
+
+def render_page_link(page_id: str, label: str, *, params: Mapping[str, str] | None = None,
+                     icon: str = ":material/arrow_forward:") -> None:
+    """A link to another TRD Map page by its id, with query parameters for a deep link."""
+    page = PAGE_BY_ID[page_id]
+    st.page_link(page.script, label=label, icon=icon, help=f"Opens {page.title}",
+                 query_params=dict(params) if params else None)
+
+
+def render_handout_download(content: ContentSet, key_prefix: str) -> None:
+    """The print-ready handout as a download; built once per content version."""
+    st.download_button(
+        "Download the handout (print-ready HTML)", derived(make_handout_html, content),
+        file_name="trd-map-handout.html", mime="text/html", key=f"{key_prefix}_handout",
+        icon=":material/print:", on_click="ignore",
+        help="The map, the ladder, the adequacy and referral criteria, with sources and the "
+             "content's review date, on one printable page set.",
+    )
