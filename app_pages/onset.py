@@ -3,13 +3,13 @@ import streamlit as st
 
 from components import onset_charts as oc
 from components.content import content
-from components.timeline_charts import source_names
+from components.schema.sources import short_citations
 from components.ui import escape_markdown as md
 from components.ui import render_chart, render_page_header, render_sources
 
 c = content()
 options, rungs = c.treatments.options, c.treatments.rungs
-names = source_names(c.sources.sources)
+names = short_citations(c.sources.sources)
 all_sources = [s for option in options for s in option.sources]
 render_page_header(
     "Onset & commitment",

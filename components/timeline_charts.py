@@ -6,7 +6,7 @@ from collections.abc import Mapping
 import plotly.graph_objects as go
 
 from components.charts import apply_house_style, palette
-from components.schema.sources import Source, cite_briefly, short_citations
+from components.schema.sources import cite_briefly
 from components.schema.timelines import SequentialTrial, StarD
 from components.sequencing import SequencePlan, star_d_cumulative
 
@@ -15,11 +15,6 @@ LANE_OFFSET = 0.19
 BAR_WIDTH = 0.34
 # Review ticks and outlines: a mid grey that reads on both the light and the dark theme.
 NEUTRAL = "#808080"
-
-
-def source_names(sources: list[Source]) -> dict[str, str]:
-    """Short names for hover text, e.g. 'Rush AJ 2006'."""
-    return short_citations(sources)
 
 
 # ---------------------------------------------------------------- STAR*D
