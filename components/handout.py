@@ -60,7 +60,7 @@ def _summarised(content) -> list:
     referral = content.referral
     return [*content.map.nodes, *content.map.lookalikes, *content.treatments.options,
             *referral.adequacy_definitions, *referral.adherence_levels, referral.intolerance,
-            referral.dose_reference, referral.label_maximum,
+            referral.dose_reference, referral.label_maximum, referral.resistance_threshold,
             *referral.red_flags, *referral.advice, *referral.antidepressants]
 
 
@@ -139,7 +139,11 @@ def _adequacy_section(content, cite: _Citations) -> str:
 def _referral_section(content, cite: _Citations) -> str:
     referral = content.referral
     advice = {a.id: a for a in referral.advice}
-    parts = ["<h2>When to refer</h2>"]
+    threshold = referral.resistance_threshold
+    parts = ["<h2>When to refer</h2>"
+             f"<p><strong>Treatment-resistant once {threshold.failed_antidepressants} different "
+             f"antidepressants have failed adequate trials.</strong> {escape(threshold.explanation)}"
+             f"{cite.ref(threshold.sources)}</p>"]
     for urgency in ADVICE_ORDER:
         flags = [f for f in referral.red_flags if f.urgency == urgency]
         items = "".join(f"<li>{escape(f.label)}{cite.ref(f.sources)}</li>" for f in flags)

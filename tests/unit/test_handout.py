@@ -90,3 +90,10 @@ def test_the_dose_table_names_and_explains_the_maximum_as_the_content_does(data_
     html = make_handout_html(read_content(data_copy))
     assert "<th>Licensed maximum (mg/day)</th>" in html and "US label maximum" not in html
     assert "Licensed maximum: The highest daily dose for adults with depression" in html
+
+
+def test_the_referral_section_states_the_resistance_threshold_from_the_content(content, html):
+    threshold = content.referral.resistance_threshold
+    assert (f"Treatment-resistant once {threshold.failed_antidepressants} different antidepressants "
+            "have failed adequate trials.") in html
+    assert escape(threshold.explanation) in html
