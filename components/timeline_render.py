@@ -1,12 +1,21 @@
-"""Streamlit render helpers for the Timelines page: one sequencing plan, shown the same way everywhere."""
+"""Streamlit render helpers for the Timelines page: the STAR*D evidence and one sequencing plan."""
 from __future__ import annotations
 
 import streamlit as st
 
+from components.content import ContentSet
+from components.schema.sources import short_citations
 from components.sequencing import SequencePlan, plan_rows
-from components.timeline_charts import HOW_TO_READ_PATHWAY, make_pathway_figure
+from components.timeline_charts import (
+    HOW_TO_READ_PATHWAY,
+    HOW_TO_READ_STAR_D,
+    make_pathway_figure,
+    make_star_d_figure,
+    star_d_rows,
+    trial_arm_rows,
+)
 from components.ui import escape_markdown as md
-from components.ui import render_chart
+from components.ui import render_chart, render_sources
 
 
 def render_plan(plan: SequencePlan, key_prefix: str, file_name: str) -> None:
@@ -19,3 +28,32 @@ def render_plan(plan: SequencePlan, key_prefix: str, file_name: str) -> None:
         st.warning(f"**{md(planned.step.label)}** · {flag.title}: {md(flag.message)}",
                    icon=":material/flag:")
     st.dataframe(plan_rows(plan), hide_index=True, width="stretch", key=f"{key_prefix}_table")
+
+
+def render_star_d_evidence(content: ContentSet, key_prefix: str) -> None:
+    """STAR*D by level with both cumulative figures, relapse, and the other sequential trials."""
+    timelines = content.timelines
+    star_d = timelines.star_d
+    st.header("The big sequential trial: STAR*D")
+    st.markdown(md(star_d.summary))
+    render_chart(make_star_d_figure, star_d, short_citations(content.sources.sources),
+                 key=f"{key_prefix}_chart", file_name="trd-map-star-d-remission-by-level",
+                 alt="STAR*D remission at each treatment level, with the cumulative figures")
+    st.caption(f"{md(HOW_TO_READ_STAR_D)} Remission: {md(star_d.remission_scale)}.")
+    st.info(md(star_d.caveat), icon=":material/info:")
+    st.dataframe(star_d_rows(star_d), hide_index=True, width="stretch")
+    for finding in (star_d.reported_cumulative, star_d.reanalysed_cumulative,
+                    star_d.level_one_primary):
+        st.markdown(f"- **{md(finding.label)}: {finding.value_label()}** ({md(finding.scale)}). "
+                    f"{md(finding.note)}")
+    st.subheader("Relapse after more levels")
+    for claim in star_d.relapse.confirmed:
+        st.markdown(f"- {md(claim.text)}")
+    st.caption(f":material/help: Not confirmed: {md(star_d.relapse.not_confirmed)}")
+    render_sources(content, star_d.sources, star_d.reviewed)
+
+    st.subheader("Other sequential evidence")
+    st.dataframe(trial_arm_rows(timelines.sequential_trials), hide_index=True, width="stretch")
+    for trial in timelines.sequential_trials:
+        st.markdown(f"- **{md(trial.name)}:** {md(trial.finding)}")
+    render_sources(content, [s for t in timelines.sequential_trials for s in t.sources])

@@ -31,6 +31,10 @@ def flags_shown(app) -> list[str]:
     return [w.value for w in app.warning]
 
 
+def show(app, view: str):
+    return app.segmented_control(key="timelines_view").set_value(view).run()
+
+
 def test_page_shows_star_d_with_both_cumulative_figures_and_relapse_limits(run_page):
     app = run_page(PAGE)
     assert not app.exception, [e.value for e in app.exception]
@@ -40,18 +44,27 @@ def test_page_shows_star_d_with_both_cumulative_figures_and_relapse_limits(run_p
     assert any("could not be confirmed" in c.value for c in app.caption)
     star_d_table = app.dataframe[0].value
     assert list(star_d_table["Level"]) == [1, 2, 3, 4]
-    assert len(chart_specs(app)) == 3  # STAR*D, the curated path, the builder
+    assert len(chart_specs(app)) == 1  # one view, one chart: the others wait for their view
 
 
-def test_every_chart_has_a_how_to_read_caption_and_a_table(run_page):
+def test_every_view_has_one_chart_with_a_how_to_read_caption_and_a_table(run_page):
     app = run_page(PAGE)
-    how_to = [c.value for c in app.caption if c.value.startswith("How to read this")]
-    assert len(how_to) == 3
-    assert len(app.dataframe) >= 4  # STAR*D, other trials, the path and the builder
+    for view, tables in (("star-d", 2), ("paths", 1), ("builder", 1)):
+        show(app, view)
+        assert len(chart_specs(app)) == 1, view
+        assert len([c for c in app.caption if c.value.startswith("How to read this")]) == 1
+        assert len(app.dataframe) == tables, view  # STAR*D and other trials; each plan's steps
+
+
+def test_the_builder_keeps_its_steps_when_the_presenter_switches_views(run_page):
+    app = show(run_page(PAGE), "builder")
+    app.multiselect(key="timelines_builder_steps").set_value(["first-ssri-trial"]).run()
+    show(show(app, "paths"), "builder")
+    assert app.multiselect(key="timelines_builder_steps").value == ["first-ssri-trial"]
 
 
 def test_choosing_the_six_month_path_shows_its_skipped_review_flag(run_page):
-    app = run_page(PAGE)
+    app = show(run_page(PAGE), "paths")
     assert not any("Unchanged on a partial response" in f for f in flags_shown(app))
     app.selectbox(key="timelines_path").set_value("six-months-half-working").run()
     assert any("Unchanged on a partial response" in f and "Skips an adequacy check" in f
@@ -71,7 +84,7 @@ def test_deep_link_opens_a_path_and_an_unknown_one_shows_a_notice(run_page):
 
 
 def test_builder_updates_total_weeks_and_the_timeline_as_steps_are_picked(run_page):
-    app = run_page(PAGE)
+    app = show(run_page(PAGE), "builder")
     builder = app.multiselect(key="timelines_builder_steps")
     assert builder.label.startswith("Steps, in the order they happen")
     builder.set_value(["first-ssri-trial", "switch-antidepressant"]).run()
@@ -82,7 +95,7 @@ def test_builder_updates_total_weeks_and_the_timeline_as_steps_are_picked(run_pa
 
 
 def test_builder_flags_skipped_adequacy_and_late_referral(run_page):
-    app = run_page(PAGE)
+    app = show(run_page(PAGE), "builder")
     app.multiselect(key="timelines_builder_steps").set_value(
         ["first-ssri-trial", "switch-antidepressant", "augmentation", "esketamine-course"]).run()
     flags = flags_shown(app)
@@ -95,16 +108,18 @@ def test_builder_flags_skipped_adequacy_and_late_referral(run_page):
 
 
 def test_empty_builder_asks_for_a_step(run_page):
-    app = run_page(PAGE)
+    app = show(run_page(PAGE), "builder")
     app.multiselect(key="timelines_builder_steps").set_value([]).run()
     assert not app.exception
     assert any("Pick at least one step" in i.value for i in app.info)
-    assert len(chart_specs(app)) == 2
+    assert chart_specs(app) == []
 
 
 def test_every_chart_downloads_as_a_png_with_a_clear_file_name(run_page):
     app = run_page(PAGE, path="six-months-half-working")
-    names = [json.loads(c.proto.config)["toImageButtonOptions"]["filename"]
-             for c in app.get("plotly_chart")]
+    names = []
+    for view in ("star-d", "paths", "builder"):
+        chart = show(app, view).get("plotly_chart")[0]
+        names.append(json.loads(chart.proto.config)["toImageButtonOptions"]["filename"])
     assert names == ["trd-map-star-d-remission-by-level", "trd-map-path-six-months-half-working",
                      "trd-map-my-sequence"]

@@ -45,7 +45,7 @@ def test_a_slide_link_resumes_on_that_slide(page: Page, app_url: str):
 def test_the_handout_downloads_as_a_self_contained_page(page: Page, app_url: str):
     open_page(page, app_url, "presentation?slide=2")
     with page.expect_download() as download_info:
-        page.locator(".st-key-presentation_handout button").click()
+        page.locator(".st-key-presentation_handout").get_by_role("button", name="Download the handout").click()
     download = download_info.value
     assert download.suggested_filename == "trd-map-handout.html"
     html = download.path().read_text(encoding="utf-8")

@@ -1,6 +1,8 @@
 """Timelines and Onset pages in Chromium: deep links, the sequence builder, and PNG downloads of charts."""
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from components.content import read_content
@@ -17,10 +19,10 @@ def total_length(steps: list[str]) -> str:
     return plan.total_weeks.length_label()
 
 
-def test_deep_link_opens_the_fast_ect_path_with_all_charts_drawn(page: Page, app_url: str):
+def test_deep_link_opens_the_fast_ect_path_with_its_chart_drawn(page: Page, app_url: str):
     open_page(page, app_url, "timelines?path=severe-fast-to-ect")
     expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_visible()
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(3)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
     expect(page.locator(".st-key-timelines_path").get_by_role("combobox")).to_have_value(
         "Severe or life-threatening depression, fast to ECT")
     path = next(p for p in read_content(DATA_DIR).timelines.sequencing_paths
@@ -29,7 +31,7 @@ def test_deep_link_opens_the_fast_ect_path_with_all_charts_drawn(page: Page, app
 
 
 def test_builder_redraws_and_flags_a_sequence_typed_in_by_the_user(page: Page, app_url: str):
-    open_page(page, app_url, "timelines")
+    open_page(page, app_url, "timelines?timelines_view=Build+a+sequence")
     builder = page.locator(".st-key-timelines_builder_steps")
     builder.get_by_role("button", name="Clear all").click()
     wait_until_drawn(page)
@@ -42,14 +44,23 @@ def test_builder_redraws_and_flags_a_sequence_typed_in_by_the_user(page: Page, a
     expect(alerts.filter(has_text="Esketamine induction · Skips an adequacy check")).to_be_visible()
     expect(page.get_by_test_id("stMetricValue").last).to_have_text(
         total_length(["esketamine-course"]))
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(3)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
 
 
 def test_camera_button_saves_the_onset_chart_as_a_named_png(page: Page, app_url: str):
     open_page(page, app_url, "onset")
-    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(3)
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(1)
     chart = page.locator(".st-key-onset_onset_chart")
     chart.hover()
     with page.expect_download() as download_info:
         chart.locator('[data-title="Download plot as a PNG"]').click()
     assert download_info.value.suggested_filename == "trd-map-onset-by-option.png"
+
+
+def test_the_chart_choice_is_in_the_address_so_a_presenter_can_link_to_it(page: Page, app_url: str):
+    open_page(page, app_url, "onset?onset_view=Onset+against+burden")
+    expect(page.locator(".st-key-onset_burden_chart .main-svg").first).to_be_visible()
+    page.locator(".st-key-onset_view").get_by_role("radio", name="What does it ask of the patient?").click()
+    wait_until_drawn(page)
+    expect(page.locator(".st-key-onset_commitment_chart")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"onset_view=What\+does\+it\+ask"))
