@@ -27,7 +27,7 @@ if view == "onset":
                  alt="Time to first effect of each next-line option, as ranges on a log time axis")
     st.caption(md(oc.HOW_TO_READ_ONSET))
     with st.expander("Onset as a table"):
-        st.dataframe(oc.onset_rows(options, rungs), hide_index=True, width="stretch")
+        st.table(oc.onset_rows(options, rungs), hide_index=True)
 elif view == "commitment":
     per = st.segmented_control("Show time at visits", list(oc.PER_LABELS), default="week",
                                format_func=oc.PER_LABELS.get, key="onset_commitment_per",
@@ -37,13 +37,13 @@ elif view == "commitment":
                  alt="Hours each next-line option asks of the patient at visits, as ranges")
     st.caption(f"{md(oc.HOW_TO_READ_COMMITMENT)} {md(c.treatments.course_note)}")
     with st.expander("Time commitment and lab monitoring as a table"):
-        st.dataframe(oc.commitment_rows(options, rungs), hide_index=True, width="stretch")
+        st.table(oc.commitment_rows(options, rungs), hide_index=True)
 else:
     render_chart(oc.make_onset_burden_figure, options, rungs, names, key="onset_burden_chart",
                  file_name="trd-map-onset-vs-burden",
                  alt="Onset against hours of the acute course for each option, coloured by setting")
     st.caption(md(oc.HOW_TO_READ_BURDEN))
     with st.expander("Onset against burden as a table"):
-        st.dataframe(oc.burden_rows(options), hide_index=True, width="stretch")
+        st.table(oc.burden_rows(options), hide_index=True)
 with st.expander("Sources for these charts"):
     render_sources(c, [s for option in options for s in option.sources])

@@ -58,7 +58,7 @@ if view.figure is not None:
                  file_name=f"trd-map-slide-{number}-{view.slide.id}", alt=view.slide.title)
     st.caption(view.caption)
     with st.expander("This chart as a table", key="presentation_chart_table"):
-        st.dataframe(list(view.rows), hide_index=True, width="stretch")
+        st.table(list(view.rows), hide_index=True)
 if view.link:
     render_page_link(view.link.page, view.link_label, params=view.link.params,
                      icon=":material/open_in_new:")

@@ -27,7 +27,7 @@ def render_plan(plan: SequencePlan, key_prefix: str, file_name: str) -> None:
     for planned, flag in plan.flags:
         st.warning(f"**{md(planned.step.label)}** · {flag.title}: {md(flag.message)}",
                    icon=":material/flag:")
-    st.dataframe(plan_rows(plan), hide_index=True, width="stretch", key=f"{key_prefix}_table")
+    st.table(plan_rows(plan), hide_index=True)
 
 
 def render_star_d_evidence(content: ContentSet, key_prefix: str) -> None:
@@ -41,7 +41,7 @@ def render_star_d_evidence(content: ContentSet, key_prefix: str) -> None:
                  alt="STAR*D remission at each treatment level, with the cumulative figures")
     st.caption(f"{md(HOW_TO_READ_STAR_D)} Remission: {md(star_d.remission_scale)}.")
     st.info(md(star_d.caveat), icon=":material/info:")
-    st.dataframe(star_d_rows(star_d), hide_index=True, width="stretch")
+    st.table(star_d_rows(star_d), hide_index=True)
     for finding in (star_d.reported_cumulative, star_d.reanalysed_cumulative,
                     star_d.level_one_primary):
         st.markdown(f"- **{md(finding.label)}: {finding.value_label()}** ({md(finding.scale)}). "
@@ -53,7 +53,7 @@ def render_star_d_evidence(content: ContentSet, key_prefix: str) -> None:
     render_sources(content, star_d.sources, star_d.reviewed)
 
     st.subheader("Other sequential evidence")
-    st.dataframe(trial_arm_rows(timelines.sequential_trials), hide_index=True, width="stretch")
+    st.table(trial_arm_rows(timelines.sequential_trials), hide_index=True)
     for trial in timelines.sequential_trials:
         st.markdown(f"- **{md(trial.name)}:** {md(trial.finding)}")
     render_sources(content, [s for t in timelines.sequential_trials for s in t.sources])

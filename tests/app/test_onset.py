@@ -30,7 +30,7 @@ def test_each_chart_is_shown_alone_with_its_caption_and_table(run_page):
         show(app, view)
         assert len(app.get("plotly_chart")) == 1, view
         assert len([c for c in app.caption if c.value.startswith("How to read this")]) == 1
-        assert [len(d.value) for d in app.dataframe] == [options]
+        assert [len(d.value) for d in app.table] == [options]
         headers.append(app.header[0].value)
     assert headers == ["How soon does it work?", "What does it ask of the patient?",
                        "Onset against burden"]
@@ -49,7 +49,7 @@ def test_the_commitment_toggle_switches_between_a_week_and_the_whole_course(run_
 
 def test_the_commitment_table_lists_lab_monitoring(run_page):
     app = show(run_page(PAGE), "commitment")
-    table = app.dataframe[0].value
+    table = app.table[0].value
     assert "Lab monitoring" in table.columns
     lithium = table[table["Option"] == "Lithium augmentation"].iloc[0]
     assert "lithium" in lithium["Lab monitoring"].lower()

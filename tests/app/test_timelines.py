@@ -42,7 +42,7 @@ def test_page_shows_star_d_with_both_cumulative_figures_and_relapse_limits(run_p
     text = " ".join(m.value for m in app.markdown)
     assert "67%" in text and "about 35%" in text and "reply letter" in text
     assert any("could not be confirmed" in c.value for c in app.caption)
-    star_d_table = app.dataframe[0].value
+    star_d_table = app.table[0].value
     assert list(star_d_table["Level"]) == [1, 2, 3, 4]
     assert len(chart_specs(app)) == 1  # one view, one chart: the others wait for their view
 
@@ -53,7 +53,7 @@ def test_every_view_has_one_chart_with_a_how_to_read_caption_and_a_table(run_pag
         show(app, view)
         assert len(chart_specs(app)) == 1, view
         assert len([c for c in app.caption if c.value.startswith("How to read this")]) == 1
-        assert len(app.dataframe) == tables, view  # STAR*D and other trials; each plan's steps
+        assert len(app.table) == tables, view  # STAR*D and other trials; each plan's steps
 
 
 def test_the_builder_keeps_its_steps_when_the_presenter_switches_views(run_page):
