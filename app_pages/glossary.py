@@ -1,7 +1,7 @@
 """Glossary & search: plain definitions, and one search box over every piece of teaching content."""
 import streamlit as st
 
-from components.content import content
+from components.content import content, derived
 from components.search import build_search_index, search
 from components.ui import (
     escape_markdown,
@@ -19,7 +19,7 @@ query = st.text_input("Search all content", value=st.query_params.get("q", ""),
                       key="glossary_search", type="search", placeholder="For example: iTBS, remission, REMS")
 if query.strip():
     st.query_params["q"] = query.strip()  # a search can be shared or bookmarked as a link
-    hits = search(build_search_index(c), query)
+    hits = search(derived(build_search_index, c), query)
     st.caption(f"{len(hits)} result(s) for “{escape_markdown(query.strip())}”, best match first.")
     if not hits:
         st.info("Nothing matches. Try a shorter word or an abbreviation such as TMS or ECT.")

@@ -3,7 +3,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components.content import content
+from components.content import content, derived
 from components.source_index import (
     STALE_AFTER_MONTHS,
     area_label,
@@ -19,12 +19,12 @@ render_page_header("Sources", "Every source the app's content cites, grouped by 
                    "entries that cite it, and when each content area was last reviewed.")
 
 st.header("Review dates")
-reviews = compute_area_reviews(c, today)
-st.dataframe(
+reviews = derived(compute_area_reviews, c, today)
+st.table(
     [{"Content area": r.label, "Entries": r.entries, "Last reviewed": r.last_reviewed,
       "Oldest review": r.oldest_reviewed,
       f"Older than {STALE_AFTER_MONTHS} months": len(r.stale)} for r in reviews],
-    hide_index=True, key="sources_reviews",
+    hide_index=True,
 )
 stale = [item for r in reviews for item in r.stale]
 if stale:
@@ -38,7 +38,7 @@ else:
 render_handout_download(c, "sources")
 
 st.header("Sources by kind")
-citations = compute_citations(c)
+citations = derived(compute_citations, c)  # a walk over every entry: once per content version
 for label, sources in group_sources_by_kind(c.sources.sources):
     with st.expander(f"{label} ({len(sources)})", expanded=True, key=f"sources_kind_{label}"):
         for source in sources:

@@ -40,7 +40,7 @@ def test_every_source_is_listed_under_its_kind_with_what_cites_it(run_page):
 
 def test_review_dates_are_shown_per_content_area(run_page, reviewed_today):
     app = run_page(PAGE)
-    table = app.dataframe[0].value
+    table = app.table[0].value
     assert {"Glossary", "Knowledge check"} <= set(table["Content area"])
     assert (table["Older than 12 months"] == 0).all()
     assert "reviewed within the last 12 months" in app.success[0].value
@@ -55,6 +55,6 @@ def test_an_entry_reviewed_over_a_year_ago_is_flagged(run_page, reviewed_today):
     app = run_page(PAGE)
     assert not app.exception
     assert "Glossary: REMS (reviewed 2020-01-15)" in app.warning[0].value
-    table = app.dataframe[0].value
+    table = app.table[0].value
     glossary_row = table[table["Content area"] == "Glossary"].iloc[0]
     assert glossary_row["Older than 12 months"] == 1
