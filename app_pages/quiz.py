@@ -38,7 +38,7 @@ with st.form(f"quiz_form_{round_key}"):
         st.radio(f"**{number}. {escape_markdown(rq.question.prompt)}**", range(len(rq.choices)),
                  index=None, format_func=lambda i, rq=rq: escape_markdown(rq.choices[i]),
                  key=f"quiz_q_{round_key}_{rq.id}")
-    if st.form_submit_button("Check my answers", type="primary", key="quiz_check"):
+    if st.form_submit_button("Check my answers", key="quiz_check"):
         st.session_state["quiz_checked"] = round_key
 
 if st.session_state.get("quiz_checked") == round_key:

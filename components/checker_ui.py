@@ -128,7 +128,7 @@ def render_add_trial_form(c: ContentSet) -> None:
     bottom[1].selectbox("Outcome", list(outcomes), format_func=outcomes.get, key=NEW["outcome"])
     with bottom[2]:
         st.checkbox("Stopped because of side effects", key=NEW["stopped"])
-        st.button("Add trial", icon=":material/add:", type="primary", key="checker_add",
+        st.button("Add trial", icon=":material/add:", key="checker_add",
                   on_click=add_trial, args=(referral,))
     if "trials" in problems.errors:
         _message(st.warning, problems.errors["trials"])
@@ -222,7 +222,7 @@ def render_answer_form(c: ContentSet, case: PracticeCase) -> None:
     choices = {k.id: k.label for k in c.referral.classifications if k.id != "no-trials"}
     st.radio("Your classification of this case", list(choices), format_func=choices.get,
              index=None, key="checker_answer_choice")
-    if st.button("Commit my answer", type="primary", key="checker_commit",
+    if st.button("Commit my answer", key="checker_commit",
                  disabled=st.session_state.get("checker_answer_choice") is None):
         st.session_state[ANSWER] = st.session_state["checker_answer_choice"]
         st.rerun()

@@ -1,6 +1,8 @@
 """The theme and chart text meet WCAG AA contrast in light and dark mode."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import plotly.graph_objects as go
 import pytest
 
@@ -52,3 +54,14 @@ def test_chart_axis_and_legend_text_take_the_theme_text_colour(dark):
     assert figure.layout.yaxis.title.font.color == colour
     assert figure.layout.legend.font.color == colour
     assert figure.data[0].textfont.color == "#ffffff", "text coloured on purpose keeps its colour"
+
+
+def test_primary_buttons_are_used_only_if_their_white_label_is_readable_in_both_themes():
+    # Streamlit writes primary-button labels in white on primaryColor. The dark theme's primary
+    # is light (so links and selected tabs read on a dark page), so white on it is ~1.9:1.
+    root = Path(__file__).resolve().parents[2]
+    sources = [*root.glob("app_pages/*.py"), *root.glob("components/**/*.py")]
+    uses_primary_buttons = [p.name for p in sources if 'type="primary"' in p.read_text()]
+    for mode in ("light", "dark"):
+        white_label = contrast((255, 255, 255), _rgb(_theme()[mode]["primaryColor"]))
+        assert white_label >= 4.5 or not uses_primary_buttons, (mode, uses_primary_buttons)
