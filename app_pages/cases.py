@@ -2,7 +2,13 @@
 import streamlit as st
 
 from components.content import content
-from components.ui import escape_markdown, render_page_header, render_page_link, render_sources
+from components.ui import (
+    escape_markdown,
+    render_missing_link_notice,
+    render_page_header,
+    render_page_link,
+    render_sources,
+)
 
 c = content()
 cases = {case.id: case for case in c.cases.cases}
@@ -12,8 +18,7 @@ render_page_header("Case discussions", "For a group: reveal the story one part a
 
 asked = st.query_params.get("case")
 if asked and asked not in cases:
-    st.info("That link names a practice case that does not exist; choose one below.",
-            icon=":material/link_off:")
+    render_missing_link_notice("a practice case", "choose one below")
 case_id = st.selectbox("Case", list(cases), format_func=lambda i: cases[i].title, key="cases_case",
                        index=list(cases).index(asked) if asked in cases else 0)
 st.query_params["case"] = case_id

@@ -6,6 +6,7 @@ from components.search import build_search_index, search
 from components.ui import (
     escape_markdown,
     render_handout_download,
+    render_missing_link_notice,
     render_page_header,
     render_page_link,
     render_sources,
@@ -32,8 +33,7 @@ st.header("Glossary")
 terms = sorted(c.glossary.terms, key=lambda t: t.term.casefold())
 asked = st.query_params.get("term")
 if asked and asked not in {t.id for t in terms}:
-    st.info("That link names a glossary term that does not exist; here is the full list.",
-            icon=":material/link_off:")
+    render_missing_link_notice("a glossary term", "here is the full list")
 for term in terms:
     title = term.term + (f" ({', '.join(term.also_called)})" if term.also_called else "")
     with st.expander(escape_markdown(title), expanded=term.id == asked, key=f"glossary_term_{term.id}"):

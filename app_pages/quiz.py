@@ -6,7 +6,13 @@ import streamlit as st
 from components.content import content
 from components.quiz import QUICK_ROUND_SIZE, assemble_round, score_round, topic_counts
 from components.schema.quiz import QUIZ_TOPIC_LABELS
-from components.ui import escape_markdown, render_page_header, render_page_link, render_sources
+from components.ui import (
+    escape_markdown,
+    render_missing_link_notice,
+    render_page_header,
+    render_page_link,
+    render_sources,
+)
 
 c = content()
 questions = c.quiz.questions
@@ -16,8 +22,7 @@ render_page_header("Knowledge check", "Test yourself after a session. Answers an
 
 asked_topic = st.query_params.get("topic")
 if asked_topic and asked_topic not in counts:
-    st.info("That link names a quiz topic that does not exist; here is the quick round.",
-            icon=":material/link_off:")
+    render_missing_link_notice("a quiz topic", "here is the quick round")
 modes = {"quick": f"Quick round ({QUICK_ROUND_SIZE} random questions)", "topic": "One topic"}
 mode = st.radio("Round", list(modes), format_func=modes.get, horizontal=True, key="quiz_mode",
                 index=1 if asked_topic in counts else 0)

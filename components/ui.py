@@ -91,3 +91,9 @@ def render_handout_download(content: ContentSet, key_prefix: str) -> None:
         help="The map, the ladder, the adequacy and referral criteria, with sources and the "
              "content's review date, on one printable page set.",
     )
+
+
+def render_missing_link_notice(what: str, instead: str) -> None:
+    """A deep link named something that does not exist. The link's own text is not repeated: it
+    is Markdown here, and a crafted link must not put its own words or links on the page."""
+    st.info(f"That link names {what} that does not exist; {instead}.", icon=":material/link_off:")
