@@ -169,7 +169,7 @@ def _adequacy(content, slide: Slide) -> dict:
               " ".join([default.summary, *(f"{d.name}: {d.summary}" for d in others)])),
         Point(f"Adherence: only {' or '.join(counting).lower()} counts",
               f"Does not count: {'; '.join(not_counting).lower()}."),
-        Point("Stopped for side effects is intolerance, not failure",
+        Point(next(k.label for k in referral.classifications if k.id == "intolerance"),
               referral.intolerance.explanation),
     )
     evidence = [referral.dose_reference, *referral.adequacy_definitions,
