@@ -2,7 +2,7 @@
 import streamlit as st
 
 from components.content import ContentError, load_content
-from components.navigation import HOME_PAGE_ID, sections
+from components.navigation import HOME_PAGE_ID, MAP_LINK_SCRIPT, sections
 from components.ui import render_content_error, render_frame
 
 # A local favicon: a Material icon here would be fetched from a font CDN, which hospitals block.
@@ -19,13 +19,10 @@ for section, specs in sections().items():
         if spec.id == HOME_PAGE_ID:
             home = page
 
-def open_home_with_same_query() -> None:
-    """/map?node=tms is what trainers type on slides; serve it as /?node=tms."""
-    st.switch_page(home, query_params=st.query_params.to_dict())
-
-
+# /map?node=… is what trainers type on slides, and what in-app links to the map point at: the
+# default page's own links are relative ("?node=…") and break when opened in a new tab.
 pages[next(iter(pages))].append(
-    st.Page(open_home_with_same_query, title=home.title, url_path=HOME_PAGE_ID, visibility="hidden")
+    st.Page(MAP_LINK_SCRIPT, title=home.title, url_path=HOME_PAGE_ID, visibility="hidden")
 )
 navigation = st.navigation(pages)
 

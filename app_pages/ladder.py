@@ -46,7 +46,9 @@ with table_tab:
     chosen_rungs, answers, sort_by = render_table_filters(rungs)
     shown = sort_options(filter_options(options, chosen_rungs, answers), rungs, sort_by)
     table = ladder_table(ladder_rows(shown, rungs))
-    st.caption(f"Showing {len(shown)} of {len(options)} options. {c.treatments.course_note}")
+    st.caption(f"Showing {len(shown)} of {len(options)} options; scroll the table sideways for all "
+               f"{len(table.columns)} columns, or open an option's details. "
+               f"{c.treatments.course_note}")
     st.container(key="ladder_table_box").dataframe(
         table, hide_index=True, column_config=table_column_config(c.treatments),
         height=table_height(len(table)), row_height=ROW_HEIGHT, column_order=table_column_order(),

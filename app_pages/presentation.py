@@ -28,7 +28,7 @@ def step(by: int) -> None:
 
 
 number = st.session_state[SLIDE]
-back, forward, where, notes_column = st.columns([1, 1, 3, 2], vertical_alignment="center")
+back, forward, where, notes_column = st.columns([1.4, 1.4, 3, 2], vertical_alignment="center")
 back.button("Previous", icon=":material/arrow_back:", key="presentation_previous",
             on_click=step, args=(-1,), disabled=number == 1, shortcut="Left", width="stretch")
 forward.button("Next", icon=":material/arrow_forward:", key="presentation_next",

@@ -40,7 +40,7 @@ round_key = f"{st.session_state['quiz_seed']}_{topic or 'quick'}"
 
 with st.form(f"quiz_form_{round_key}"):
     for number, rq in enumerate(round_questions, start=1):
-        st.radio(f"**{number}. {escape_markdown(rq.question.prompt)}**", range(len(rq.choices)),
+        st.radio(f"{number}. {escape_markdown(rq.question.prompt)}", range(len(rq.choices)),
                  index=None, format_func=lambda i, rq=rq: escape_markdown(rq.choices[i]),
                  key=f"quiz_q_{round_key}_{rq.id}")
     if st.form_submit_button("Check my answers", key="quiz_check"):

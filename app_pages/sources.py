@@ -49,6 +49,6 @@ for label, sources in group_sources_by_kind(c.sources.sources):
                 by_area.setdefault(area_label(citing.area), []).append(citing.label)
             where = "; ".join(f"{area}: {', '.join(labels)}" for area, labels in by_area.items())
             st.markdown(f"**{escape_markdown(source.citation())}**" + (f" [Open]({link})" if link else ""))
-            st.caption(f"`{source.id}` · " + escape_markdown(
+            st.caption(f"Id: {source.id} · " + escape_markdown(
                 (f"Cited by {len(cited)}: {where}" if cited else "Not cited by any entry yet")
                 + (f" · Note: {source.note}" if source.note else "")))

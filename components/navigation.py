@@ -37,6 +37,8 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 HOME_PAGE_ID = "map"
+# A hidden page at /map that opens the home map with the same query; links to the map use it.
+MAP_LINK_SCRIPT = "app_pages/map_link.py"
 PAGE_BY_ID: dict[str, PageSpec] = {page.id: page for page in PAGES}
 
 

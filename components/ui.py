@@ -11,7 +11,7 @@ import streamlit as st
 from components.charts import plotly_config, with_theme_text
 from components.content import ContentError, ContentSet, derived
 from components.handout import make_handout_html
-from components.navigation import PAGE_BY_ID
+from components.navigation import HOME_PAGE_ID, MAP_LINK_SCRIPT, PAGE_BY_ID
 from components.schema.frame import FrameFile
 
 # Shown only when the content files are broken: a safety line must not vanish with a YAML typo.
@@ -78,7 +78,8 @@ def render_page_link(page_id: str, label: str, *, params: Mapping[str, str] | No
                      icon: str = ":material/arrow_forward:") -> None:
     """A link to another TRD Map page by its id, with query parameters for a deep link."""
     page = PAGE_BY_ID[page_id]
-    st.page_link(page.script, label=label, icon=icon, help=f"Opens {page.title}",
+    script = MAP_LINK_SCRIPT if page_id == HOME_PAGE_ID else page.script  # a real /map address
+    st.page_link(script, label=label, icon=icon, help=f"Opens {page.title}",
                  query_params=dict(params) if params else None)
 
 

@@ -34,7 +34,7 @@ def test_every_source_is_listed_under_its_kind_with_what_cites_it(run_page):
         assert escape_markdown(source.citation()) in text
     assert any(e.label.startswith("Randomised trials (") for e in app.expander)
     captions = " ".join(c.value for c in app.caption)
-    assert "`spravato-label` · Cited by" in captions
+    assert "Id: spravato-label · Cited by" in captions
     assert "Glossary: " in captions and "REMS" in captions
 
 

@@ -82,3 +82,13 @@ def test_a_map_path_link_serves_the_home_map_with_its_node(page, app_url):
     page.goto(f"{app_url}/map?node=ect")
     expect(page.locator(CARD).locator("h3")).to_have_text("ECT")
     assert page.url == f"{app_url}/?node=ect"
+
+
+def test_a_link_to_a_map_node_still_works_when_opened_in_a_new_tab(page, app_url):
+    # The home page's own links are relative ("?node=…") and would reopen the linking page.
+    open_page(page, app_url, "glossary?q=specialist+referral")
+    link = page.locator('[data-testid="stPageLink"] a', has_text="Specialist referral").first
+    href = link.get_attribute("href")
+    assert href and "map?node=specialist-referral" in href
+    page.goto(href if href.startswith("http") else f"{app_url}/{href.lstrip('/')}")
+    expect(page.locator(CARD).locator("h3")).to_have_text("Specialist referral")
