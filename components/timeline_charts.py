@@ -33,7 +33,8 @@ def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) ->
     figure.add_bar(
         name="Remission at this level (% of those entering it)",
         x=levels, y=per_level, marker_color=colours[0],
-        text=[f"{p:.1f}%" for p in per_level], textposition="inside", insidetextanchor="end",
+        # Labels at the foot of each bar keep clear of the level-1 marker near its top.
+        text=[f"{p:.1f}%" for p in per_level], textposition="inside", insidetextanchor="start",
         textfont={"color": "#ffffff"},
         customdata=[[lv.treatments, cite_briefly(lv.sources, names)] for lv in star_d.levels],
         hovertemplate="%{x}: %{y:.1f}% remitted (" + star_d.remission_scale_name + ")"
