@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components.content import content
+from components.referral import case_answers
 from components.ui import (
     escape_markdown,
     render_missing_link_notice,
@@ -12,7 +13,7 @@ from components.ui import (
 
 c = content()
 cases = {case.id: case for case in c.cases.cases}
-verdicts = {k.id: k for k in c.referral.classifications}
+answers = case_answers(c.referral)
 render_page_header("Case discussions", "For a group: reveal the story one part at a time, "
                    "discuss the prompts, then reveal the teaching point.")
 
@@ -44,9 +45,9 @@ if shown >= len(case.stages):
     st.subheader("For discussion", anchor=False)
     st.markdown("\n".join(f"- {escape_markdown(p)}" for p in case.discussion_prompts))
     if st.toggle("Show the teaching point", key=point_key):
-        verdict = verdicts[case.expected_classification]
-        st.success(f"**Expected classification: {escape_markdown(verdict.label)}.** "
-                   f"{escape_markdown(verdict.next_step)}\n\n**Teaching point.** "
+        label, next_step = answers[case.expected_answer]
+        st.success(f"**Expected answer: {escape_markdown(label)}.** "
+                   f"{escape_markdown(next_step)}\n\n**Teaching point.** "
                    f"{escape_markdown(case.teaching_point)}", icon=":material/school:")
         render_sources(c, case.sources, case.reviewed)
 else:

@@ -10,7 +10,6 @@ from components.referral import (
     referral_summary_text,
     triage_red_flags,
 )
-from components.staging import maudsley_stage
 from components.ui import render_page_header
 
 c = content()
@@ -20,7 +19,7 @@ render_page_header("Trial checker", "Apply the referral criteria to a patient's 
 st.info(c.frame.applying_criteria_notice, icon=":material/shield_lock:")
 
 case = state.apply_case_link(c)
-state.init_state(referral)
+answer_pending = case is not None and state.ANSWER not in st.session_state
 
 st.subheader("Practice cases", anchor=False)
 ui.render_case_picker(c)
@@ -36,22 +35,26 @@ definition = ui.render_definition_picker(c)
 ui.render_add_trial_form(c)
 trials = state.trials_in_session()
 assessments = assess_trials(referral, trials, definition)
-ui.render_trial_cards(c, assessments)
+ui.render_trial_cards(c, assessments, reveal=not answer_pending)
 if trials:
     st.button("Clear all trials", key="checker_clear", on_click=state.clear_trials,
               icon=":material/clear_all:")
 
 result = classify_episode(referral, assessments)
 triage = triage_red_flags(referral, flags, result.id)
-duration, severity, augmentation, ect = state.stage_answers()
-stage = maudsley_stage(referral.maudsley, duration, severity, len(result.failed_drugs),
-                       augmentation, ect)
-answer_pending = case is not None and state.ANSWER not in st.session_state
 st.subheader("3 · Classification and stage", anchor=False)
+if not trials:
+    st.info("No verdict yet: add the antidepressant trials of the current episode (or load a "
+            "practice case) and the classification, advice and stage appear here.",
+            icon=":material/pending:")
+    st.stop()
 left, right = st.columns(2, gap="large")
 with right:
     st.markdown(f"#### {referral.maudsley.name}")
-    ui.render_stage(c, stage)
+    if answer_pending:
+        st.info("The stage appears once you commit your answer.", icon=":material/lock:")
+    else:
+        stage = ui.render_stage(c, result)
 with left:
     if answer_pending:
         ui.render_answer_form(c, case)

@@ -26,16 +26,10 @@ def trials_in_session() -> list[TrialInput]:
     return [TrialInput(**raw) for raw in st.session_state.get(TRIALS, [])]
 
 
-def init_state(referral: ReferralFile) -> None:
-    """Staging answers start at the first option, so the stage can be scored before its widgets."""
-    staging = referral.maudsley
-    st.session_state.setdefault("checker_duration", staging.duration.options[0].id)
-    st.session_state.setdefault("checker_severity", staging.severity.options[0].id)
-
-
-def stage_answers() -> tuple[str, str, bool, bool]:
+def stage_answers() -> tuple[str | None, str | None, bool, bool]:
+    """Duration and severity stay unanswered (None) until chosen: no stage from silent defaults."""
     state = st.session_state
-    return (state["checker_duration"], state["checker_severity"],
+    return (state.get("checker_duration"), state.get("checker_severity"),
             bool(state.get("checker_augmentation")), bool(state.get("checker_ect")))
 
 

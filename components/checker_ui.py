@@ -11,6 +11,7 @@ from components.checker_state import (
     flag_key,
     pick_case,
     remove_trial,
+    stage_answers,
     trials_in_session,
     typed_trial,
 )
@@ -21,9 +22,11 @@ from components.referral import (
     ClassificationResult,
     Triage,
     TrialAssessment,
+    case_answers,
     check_answer,
     check_trial_fields,
     find_definition,
+    maudsley_stage_for,
 )
 from components.schema.cases import PracticeCase
 from components.schema.referral import AdequacyDefinition, ReferralFile
@@ -134,7 +137,9 @@ def render_add_trial_form(c: ContentSet) -> None:
         _message(st.warning, problems.errors["trials"])
 
 
-def render_trial_cards(c: ContentSet, assessments: list[TrialAssessment]) -> None:
+def render_trial_cards(c: ContentSet, assessments: list[TrialAssessment],
+                       reveal: bool = True) -> None:
+    """Each trial as entered; its verdict and reasons only when `reveal` (after a case answer)."""
     if not assessments:
         st.info("No trials yet: add the first one above, or load a practice case.",
                 icon=":material/playlist_add:")
@@ -143,13 +148,16 @@ def render_trial_cards(c: ContentSet, assessments: list[TrialAssessment]) -> Non
         trial = assessment.trial
         with st.container(border=True, key=f"checker_trial_{n}"):
             head, remove = st.columns([6, 1])
+            verdict = (f"  \n{VERDICT_BADGES[assessment.verdict]}"
+                       + (" :red-badge[Failed]" if assessment.failed else "")) if reveal else ""
             head.markdown(f"**Trial {n + 1} · {assessment.describe()}** · adherence "
-                          f"{trial.adherence} · {trial.outcome.replace('-', ' ')}"
+                          f"{trial.adherence} · {md(assessment.outcome_label.lower())}"
                           + (" · stopped for side effects" if trial.stopped_for_side_effects
-                             else "") + f"  \n{VERDICT_BADGES[assessment.verdict]}"
-                          + (" :red-badge[Failed]" if assessment.failed else ""))
+                             else "") + verdict)
             remove.button("Remove", key=f"checker_remove_{n}", on_click=remove_trial, args=(n,),
                           icon=":material/delete:")
+            if not reveal:
+                continue
             st.markdown("\n".join(f"- {md(reason)}" for reason in assessment.reasons))
             for warning in assessment.warnings:
                 st.caption(f":material/warning: {md(warning)}")
@@ -176,18 +184,24 @@ def render_classification(c: ContentSet, result: ClassificationResult, other_lab
     st.caption(short_cite(c, result.source_ids))
 
 
-def render_stage(c: ContentSet, stage: StageResult) -> None:
-    staging = c.referral.maudsley
-    durations = {o.id: o.label for o in staging.duration.options}
-    severities = {o.id: o.label for o in staging.severity.options}
-    left, right = st.columns(2)
-    left.selectbox(staging.duration.label, list(durations), format_func=durations.get,
-                   key="checker_duration", persist_state="session")
-    right.selectbox(staging.severity.label, list(severities), format_func=severities.get,
-                    key="checker_severity", persist_state="session")
-    left.checkbox(staging.augmentation.label, key="checker_augmentation", wrap=True,
-                  persist_state="session")
-    right.checkbox(staging.ect.label, key="checker_ect", wrap=True, persist_state="session")
+def render_stage(c: ContentSet, result: ClassificationResult) -> StageResult:
+    """The Maudsley questions and stage for a treatment-resistant episode; otherwise why not."""
+    referral = c.referral
+    staging = referral.maudsley
+    if result.id == "treatment-resistant":
+        durations = {o.id: o.label for o in staging.duration.options}
+        severities = {o.id: o.label for o in staging.severity.options}
+        left, right = st.columns(2)
+        left.selectbox(staging.duration.label, list(durations), format_func=durations.get,
+                       index=None, placeholder="Choose…", key="checker_duration",
+                       persist_state="session")
+        right.selectbox(staging.severity.label, list(severities), format_func=severities.get,
+                        index=None, placeholder="Choose…", key="checker_severity",
+                        persist_state="session")
+        left.checkbox(staging.augmentation.label, key="checker_augmentation", wrap=True,
+                      persist_state="session")
+        right.checkbox(staging.ect.label, key="checker_ect", wrap=True, persist_state="session")
+    stage = maudsley_stage_for(referral, result, *stage_answers())
     if not stage.applicable:
         st.info(md(stage.message), icon=":material/info:")
     else:
@@ -197,6 +211,7 @@ def render_stage(c: ContentSet, stage: StageResult) -> None:
                   "Answer": [i.answer for i in stage.items],
                   "Points": [str(i.score) for i in stage.items]})
     st.caption((f"{md(staging.note)} " if staging.note else "") + short_cite(c, staging.sources))
+    return stage
 
 
 def render_case_picker(c: ContentSet) -> None:
@@ -218,9 +233,9 @@ def render_case_story(case: PracticeCase) -> None:
 
 
 def render_answer_form(c: ContentSet, case: PracticeCase) -> None:
-    """Ask for the user's classification before revealing the expected one."""
-    choices = {k.id: k.label for k in c.referral.classifications if k.id != "no-trials"}
-    st.radio("Your classification of this case", list(choices), format_func=choices.get,
+    """Ask for the user's answer before revealing the expected one."""
+    choices = {answer: label for answer, (label, _) in case_answers(c.referral).items()}
+    st.radio("Your answer for this case", list(choices), format_func=choices.get,
              index=None, key="checker_answer_choice")
     if st.button("Commit my answer", key="checker_commit",
                  disabled=st.session_state.get("checker_answer_choice") is None):
@@ -229,13 +244,13 @@ def render_answer_form(c: ContentSet, case: PracticeCase) -> None:
 
 
 def render_answer_feedback(c: ContentSet, case: PracticeCase) -> None:
-    labels = {k.id: k.label for k in c.referral.classifications}
+    labels = {answer: label for answer, (label, _) in case_answers(c.referral).items()}
     answer = st.session_state[ANSWER]
     correct = check_answer(case, answer)
     verdict = "Correct." if correct else "Not quite."
     box = st.success if correct else st.warning
     box(f"**{verdict}** You answered: {md(labels[answer])}. Expected: "
-        f"**{md(labels[case.expected_classification])}**.\n\n**Teaching point.** "
+        f"**{md(labels[case.expected_answer])}**.\n\n**Teaching point.** "
         f"{md(case.teaching_point)}", icon=":material/school:")
     st.caption(short_cite(c, case.sources))
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from components.schema.cases import PracticeCase
 from components.schema.referral import AdequacyDefinition, Antidepressant, RedFlag, ReferralFile
-from components.staging import StageResult
+from components.staging import StageResult, maudsley_stage
 
 # Input sanity limits, not clinical thresholds: they catch typing slips before a trial is assessed.
-MAX_TRIALS = 10
+# Fifteen trials leave room for the Maudsley method's top level (more than ten failed drugs).
+MAX_TRIALS = 15
 MAX_WEEKS = 520
 FAR_ABOVE_FACTOR = 2  # a dose this many times the label maximum is probably a typing slip
 
@@ -50,6 +51,7 @@ class TrialAssessment:
     warnings: tuple[str, ...] = ()
     source_ids: tuple[str, ...] = ()
     failed: bool = False  # adequate, and the outcome counts as a failure
+    outcome_label: str = ""
 
     def describe(self) -> str:
         """A one-line description such as 'Sertraline 100 mg/day for 8 weeks'."""
@@ -144,12 +146,10 @@ def assess_trial(referral: ReferralFile, trial: TrialInput,
     name = drug.name if drug else trial.drug
     problems = check_trial_fields(referral, trial)
     if problems.errors:
-        return TrialAssessment(trial, name, "invalid", tuple(problems.errors.values()))
+        return TrialAssessment(trial, name, "invalid", tuple(problems.errors.values()),
+                               outcome_label=trial.outcome.replace("-", " "))
     assert drug is not None and trial.dose_mg_per_day is not None and trial.weeks is not None
     warnings = tuple(problems.warnings.values())
-    if trial.stopped_for_side_effects:
-        return TrialAssessment(trial, name, "intolerance", (referral.intolerance.explanation,),
-                               warnings, tuple(referral.intolerance.sources))
     reasons: list[str] = []
     sources: list[str] = []
     minimum = drug.minimum_adequate_dose_mg_per_day
@@ -166,16 +166,25 @@ def assess_trial(referral: ReferralFile, trial: TrialInput,
     if not adherence.counts_toward_adequacy:
         reasons.append(f"Adherence was {adherence.label.lower()}: {adherence.explanation}")
         sources += adherence.sources
+    intolerance = referral.intolerance
+    outcome = next(o for o in referral.outcomes if o.id == trial.outcome)
+    if reasons and trial.stopped_for_side_effects:  # stopped short of a fair test
+        return TrialAssessment(trial, name, "intolerance", (*reasons, intolerance.explanation),
+                               warnings, tuple(dict.fromkeys([*sources, *intolerance.sources])),
+                               outcome_label=outcome.label)
     if reasons:
         return TrialAssessment(trial, name, "not-adequate", tuple(reasons), warnings,
-                               tuple(dict.fromkeys(sources)))
-    outcome = next(o for o in referral.outcomes if o.id == trial.outcome)
+                               tuple(dict.fromkeys(sources)), outcome_label=outcome.label)
     why = (f"At least {minimum:g} mg/day (the minimum adequate dose) for at least "
            f"{definition.minimum_weeks:g} weeks ({definition.name.lower()}), "
            f"with {adherence.label.lower()} adherence.")
+    reasons = [why, f"{outcome.label}: {outcome.explanation}"]
     sources = [*drug.sources, *definition.sources, *adherence.sources, *outcome.sources]
-    return TrialAssessment(trial, name, "adequate", (why, f"{outcome.label}: {outcome.explanation}"),
-                           warnings, tuple(dict.fromkeys(sources)), outcome.counts_as_failure)
+    if trial.stopped_for_side_effects and outcome.counts_as_failure:
+        reasons.append(intolerance.failed_after_adequate)
+        sources += intolerance.sources
+    return TrialAssessment(trial, name, "adequate", tuple(reasons), warnings,
+                           tuple(dict.fromkeys(sources)), outcome.counts_as_failure, outcome.label)
 
 
 def assess_trials(referral: ReferralFile, trials: list[TrialInput],
@@ -194,11 +203,20 @@ def classify_episode(referral: ReferralFile, assessments: list[TrialAssessment]
     needed = referral.resistance_threshold.failed_antidepressants
     failed_drugs = tuple(dict.fromkeys(a.trial.drug for a in valid if a.failed))
     failed_names = ", ".join(a.drug_name.lower() for a in valid if a.failed)
-    if not valid:
+    latest = valid[-1] if valid else None
+    if latest is None:
         verdict = "no-trials"
-    elif valid[-1].trial.outcome == "remission" and valid[-1].verdict != "intolerance":
+    elif latest.trial.outcome == "remission" and latest.verdict != "intolerance":
         verdict = "remission"
-        reasoning.append(f"The latest trial ({valid[-1].drug_name.lower()}) reached remission.")
+        reasoning.append(f"The latest trial ({latest.drug_name.lower()}) reached remission.")
+    elif latest.trial.outcome == "response-not-remission" and latest.verdict == "adequate":
+        verdict = "responding"
+        reasoning.append(f"The latest trial ({latest.drug_name.lower()}) brought a response "
+                         "without remission, which is not a failure.")
+        if len(failed_drugs) >= needed:
+            reasoning.append(f"Before it, {_failed(len(failed_drugs)).lower()} ({failed_names}): "
+                             "the episode met the definition of treatment-resistance, which "
+                             "belongs in the notes and any referral.")
     elif len(failed_drugs) >= needed:
         verdict = "treatment-resistant"
         reasoning.append(f"{_failed(len(failed_drugs))} ({failed_names}): {_in_words(needed)} "
@@ -225,8 +243,22 @@ def classify_episode(referral: ReferralFile, assessments: list[TrialAssessment]
     sources = [*entry.sources]
     if verdict in ("treatment-resistant", "one-adequate-failure"):  # the threshold was applied
         sources += referral.resistance_threshold.sources
+    if any(a.failed and a.trial.outcome == "partial-response" for a in valid):
+        rule = referral.non_response_rule
+        reasoning.append(f"{rule.applied} {rule.alternative}")
+        sources += rule.sources
+    related = _related_pairs(referral, failed_drugs)
+    if related:
+        reasoning.append(f"{'; '.join(related).capitalize()}. {referral.related_drugs.note}")
+        sources += referral.related_drugs.sources
     return ClassificationResult(entry.id, entry.label, entry.next_step, tuple(reasoning),
                                 failed_drugs, tuple(dict.fromkeys(sources)))
+
+
+def _related_pairs(referral: ReferralFile, failed_drugs: tuple[str, ...]) -> list[str]:
+    """How each pair of near-identical drugs that both failed is related, in words."""
+    return [pair.relation for pair in referral.related_drugs.pairs
+            if set(pair.drugs) <= set(failed_drugs)]
 
 
 def _in_words(count: int) -> str:
@@ -242,6 +274,19 @@ def _failed(count: int) -> str:
     if count == 1:
         return "One antidepressant failed after an adequate trial"
     return f"{_in_words(count).capitalize()} different antidepressants failed after adequate trials"
+
+
+def maudsley_stage_for(referral: ReferralFile, classification: ClassificationResult,
+                       duration_id: str | None, severity_id: str | None,
+                       augmentation_used: bool = False, ect_used: bool = False) -> StageResult:
+    """The Maudsley stage, only for a treatment-resistant episode and only once both are chosen."""
+    staging = referral.maudsley
+    if classification.id != "treatment-resistant":
+        return StageResult(False, message=staging.not_applicable)
+    if duration_id is None or severity_id is None:
+        return StageResult(False, message=staging.unanswered)
+    return maudsley_stage(staging, duration_id, severity_id, len(classification.failed_drugs),
+                          augmentation_used, ect_used)
 
 
 def triage_red_flags(referral: ReferralFile, flag_ids: list[str], classification_id: str
@@ -287,7 +332,7 @@ def referral_summary_text(assessments: list[TrialAssessment], definition: Adequa
         trial = assessment.trial
         status = VERDICT_LABELS[assessment.verdict] + (", failed" if assessment.failed else "")
         lines.append(f"{n}. {assessment.describe()}; adherence {trial.adherence}; "
-                     f"{trial.outcome.replace('-', ' ')}"
+                     f"{assessment.outcome_label.lower()}"
                      + ("; stopped for side effects" if trial.stopped_for_side_effects else "")
                      + f". {status}.")
         lines += [f"   - {reason}" for reason in (*assessment.reasons, *assessment.warnings)
@@ -304,5 +349,21 @@ def referral_summary_text(assessments: list[TrialAssessment], definition: Adequa
     return "\n".join(lines) + "\n"
 
 
+def expected_case_answer(referral: ReferralFile, case: PracticeCase,
+                         classification: ClassificationResult) -> str:
+    """A diagnostic red flag (and no urgent one) comes before the count; otherwise the count."""
+    urgencies = {f.urgency for f in referral.red_flags if f.id in case.red_flags}
+    if "reconsider-diagnosis" in urgencies and "urgent" not in urgencies:
+        return "reconsider-diagnosis"
+    return classification.id
+
+
+def case_answers(referral: ReferralFile) -> dict[str, tuple[str, str]]:
+    """What a learner may answer for a practice case: id -> (label, what it means next)."""
+    answers = {k.id: (k.label, k.next_step) for k in referral.classifications if k.id != "no-trials"}
+    review = next(a for a in referral.advice if a.id == "reconsider-diagnosis")
+    return {**answers, "reconsider-diagnosis": (review.heading, review.text)}
+
+
 def check_answer(case: PracticeCase, answer_id: str) -> bool:
-    return case.expected_classification == answer_id
+    return case.expected_answer == answer_id

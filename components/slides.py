@@ -170,7 +170,7 @@ def _adequacy(content, slide: Slide) -> dict:
         Point(f"Adherence: only {' or '.join(counting).lower()} counts",
               f"Does not count: {'; '.join(not_counting).lower()}."),
         Point(next(k.label for k in referral.classifications if k.id == "intolerance"),
-              referral.intolerance.explanation),
+              f"{referral.intolerance.explanation} {referral.intolerance.failed_after_adequate}"),
     )
     evidence = [referral.dose_reference, *referral.adequacy_definitions,
                 *referral.adherence_levels, referral.intolerance]

@@ -6,13 +6,13 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from components.schema.common import RefTo, SourcedEntry, Strict, Text
-from components.schema.referral import AdherenceId, ClassificationId, OutcomeId
+from components.schema.referral import AdherenceId, CaseAnswerId, OutcomeId
 
 DrugId = Annotated[str, RefTo("drug")]
 RedFlagId = Annotated[str, RefTo("red-flag")]
 DurationId = Annotated[str, RefTo("msm-duration")]
 SeverityId = Annotated[str, RefTo("msm-severity")]
-ExpectedClassification = Annotated[ClassificationId, RefTo("classification")]
+
 
 
 class CaseTrial(Strict):
@@ -43,8 +43,9 @@ class PracticeCase(SourcedEntry):
     trials: list[CaseTrial] = Field(min_length=1)
     red_flags: list[RedFlagId] = Field(default_factory=list)
     staging: CaseStaging
-    expected_classification: ExpectedClassification = Field(
-        description="What the checker concludes under the default adequacy definition"
+    expected_answer: CaseAnswerId = Field(
+        description="The checker's classification under the default adequacy definition, or "
+        "reconsider-diagnosis when a diagnostic red flag comes before any trial count"
     )
     teaching_point: Text
 

@@ -1,20 +1,23 @@
 """Referral criteria: antidepressant doses, trial adequacy, classifications, red flags, Maudsley staging."""
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from components.schema.common import Entry, Evidence, KebabId, SourcedEntry, Strict, Text
+from components.schema.common import Entry, Evidence, KebabId, RefTo, SourcedEntry, Strict, Text
 
 AdherenceId = Literal["good", "partial", "poor"]
-OutcomeId = Literal["no-response", "partial-response", "remission"]
+OutcomeId = Literal["no-response", "partial-response", "response-not-remission", "remission"]
 Urgency = Literal["urgent", "reconsider-diagnosis", "routine"]
 # The classifications the rules in components/referral.py can return; the YAML words each one.
 ClassificationId = Literal[
     "no-trials", "no-adequate-trial", "intolerance", "one-adequate-failure",
-    "treatment-resistant", "remission",
+    "treatment-resistant", "responding", "remission",
 ]
+# What a learner may answer for a practice case: a classification, or that the diagnosis must be
+# looked at again before any trial count means anything.
+CaseAnswerId = Literal[ClassificationId, "reconsider-diagnosis"]
 
 
 class Antidepressant(SourcedEntry):
@@ -84,9 +87,32 @@ class TrialOutcome(Evidence):
 
 
 class IntoleranceRule(Evidence):
-    """Why a trial stopped for side effects is neither adequate nor a failure."""
+    """When a trial stopped for side effects is intolerance, and when it still counts as failed."""
 
-    explanation: Text
+    explanation: Text = Field(description="A trial stopped before it was adequate")
+    failed_after_adequate: Text = Field(
+        description="The reason shown when an adequate trial failed and then stopped")
+
+
+class NonResponseRule(Evidence):
+    """Which improvement counts as non-response: the checker's rule and the stricter ones."""
+
+    applied: Text = Field(description="The rule the checker applies, said in one sentence")
+    alternative: Text = Field(description="How other definitions count the same trial")
+
+
+class RelatedPair(Strict):
+    """Two listed drugs so close (enantiomer, parent and metabolite) that some definitions balk."""
+
+    drugs: list[Annotated[str, RefTo("drug")]] = Field(min_length=2, max_length=2)
+    relation: Text
+
+
+class RelatedDrugs(Evidence):
+    """Pairs of near-identical antidepressants, and what definitions and payers say about them."""
+
+    pairs: list[RelatedPair] = Field(min_length=1)
+    note: Text = Field(description="Added to the reasoning when both drugs of a pair failed")
 
 
 class Classification(SourcedEntry):
@@ -174,7 +200,8 @@ class MaudsleyStaging(Evidence):
     augmentation: UsedItem
     ect: UsedItem
     bands: list[StagingBand] = Field(min_length=1)
-    not_applicable: Text = Field(description="Shown when no antidepressant has failed yet")
+    not_applicable: Text = Field(description="Shown when the episode is not treatment-resistant")
+    unanswered: Text = Field(description="Shown until duration and severity are chosen")
     note: str = ""
 
     @model_validator(mode="after")
@@ -210,9 +237,11 @@ class ReferralFile(Strict):
     adequacy_definitions: list[AdequacyDefinition] = Field(min_length=1)
     default_adequacy_definition: KebabId
     adherence_levels: list[AdherenceLevel] = Field(min_length=3, max_length=3)
-    outcomes: list[TrialOutcome] = Field(min_length=3, max_length=3)
+    outcomes: list[TrialOutcome] = Field(min_length=4, max_length=4)
+    non_response_rule: NonResponseRule
     intolerance: IntoleranceRule
-    classifications: list[Classification] = Field(min_length=6, max_length=6)
+    related_drugs: RelatedDrugs
+    classifications: list[Classification] = Field(min_length=7, max_length=7)
     red_flags: list[RedFlag] = Field(min_length=1)
     advice: list[ReferralAdvice] = Field(min_length=4, max_length=4)
     maudsley: MaudsleyStaging

@@ -25,7 +25,7 @@ def test_the_story_is_revealed_one_part_at_a_time_then_the_prompts(run_page):
     assert case.discussion_prompts[0].split("?")[0] in " ".join(m.value for m in app.markdown)
     app.toggle(key=f"cases_point_{case.id}").set_value(True).run()
     assert "Teaching point." in app.success[0].value
-    assert "Expected classification" in app.success[0].value
+    assert "Expected answer" in app.success[0].value
 
 
 def test_the_case_deep_link_opens_that_case_and_links_to_the_checker(run_page):

@@ -42,24 +42,37 @@ def test_the_page_says_it_teaches_and_stores_nothing(run_page):
     assert app.title[0].value == "Trial checker"
     assert any("not a diagnostic or prescribing one" in i for i in texts(app, "info"))
     assert any("No trials yet" in i for i in texts(app, "info"))
-    assert "#### No trial recorded yet" in texts(app, "markdown")
+
+
+def test_with_nothing_entered_there_is_no_verdict_advice_or_summary(run_page):
+    app = run_page(PAGE)
+    assert any(i.startswith("No verdict yet") for i in texts(app, "info"))
+    assert not texts(app, "success")  # no green "keep going in primary care"
+    assert not any("Keep going in primary care" in i for i in texts(app, "info"))
+    assert not app.code and not app.get("download_button")
 
 
 def test_half_working_ssri_case_from_story_to_a_wrong_answer_and_its_teaching_point(run_page):
     app = load_case(run_page(PAGE), "half-working-ssri")
     assert any("Practice case: The SSRI that half-worked" in m for m in texts(app, "markdown"))
     card = next(m for m in texts(app, "markdown") if m.startswith("**Trial 1 ·"))
-    assert "Sertraline 100 mg/day for 26 weeks" in card and "Adequate" in card
-    # The answer is hidden until committed: no classification heading, no summary yet.
+    assert "Sertraline 100 mg/day for 26 weeks" in card
+    # The answer is hidden until committed: no badge, no classification, stage or summary yet.
+    assert "Adequate" not in card and "Failed" not in card
     assert not any(m.startswith("#### One adequate trial failed") for m in texts(app, "markdown"))
-    assert not app.code
+    assert not app.metric and not app.code
     commit(app, "treatment-resistant")
     feedback = texts(app, "warning")[0]
     assert "Not quite." in feedback
     assert "Expected: **One adequate trial failed — not yet treatment-resistant**" in feedback
-    assert "one adequate trial that did not get the patient well" in feedback
+    assert "augmentation" in feedback and "less than 50%" in feedback
+    card = next(m for m in texts(app, "markdown") if m.startswith("**Trial 1 ·"))
+    assert "Adequate" in card and "Failed" in card
     assert any(m.startswith("#### One adequate trial failed") for m in texts(app, "markdown"))
     assert "1. Sertraline 100 mg/day for 26 weeks" in app.code[0].value
+    # One failure is not resistance, so there is no stage to show.
+    assert not app.metric
+    assert any(i.startswith("Staging not indicated") for i in texts(app, "info"))
 
 
 def test_tms_course_opened_by_deep_link_is_treatment_resistant_and_staged(run_page):
@@ -70,6 +83,15 @@ def test_tms_course_opened_by_deep_link_is_treatment_resistant_and_staged(run_pa
     assert "Correct." in texts(app, "success")[0]
     assert any(m.startswith("#### Treatment-resistant — two or more") for m in texts(app, "markdown"))
     assert [m.value for m in app.metric] == ["7 of 15: moderate resistance"]
+    # The case's story implies its staging answers; a user's own episode must choose them.
+    app.button(key="checker_clear").click().run()
+    type_trial(app, dose=100, weeks=8)
+    type_trial(app, drug="bupropion", dose=300, weeks=8)
+    assert not app.metric
+    assert any(i.startswith("Choose the duration and the severity") for i in texts(app, "info"))
+    app.selectbox(key="checker_duration").set_value("acute")
+    app.selectbox(key="checker_severity").set_value("moderate").run()
+    assert [m.value for m in app.metric] == ["5 of 15: mild resistance"]
     assert any("Routine specialist referral" in i for i in texts(app, "info"))
     summary = app.code[0].value
     assert "2. Venlafaxine 225 mg/day for 10 weeks" in summary
@@ -79,10 +101,26 @@ def test_tms_course_opened_by_deep_link_is_treatment_resistant_and_staged(run_pa
 def test_plan_and_intent_shows_the_urgent_flag_first_with_the_crisis_line(run_page):
     app = load_case(run_page(PAGE), "plan-and-intent")
     errors = texts(app, "error")
-    assert "Urgent referral" in errors[0] and CRISIS_LINE in errors[0]
+    assert "Do not leave the patient alone" in errors[0] and CRISIS_LINE in errors[0]
     commit(app, "one-adequate-failure")
     assert "Correct." in texts(app, "success")[0]
-    assert app.code[0].value.splitlines()[2] == "URGENT: Urgent referral — act today"
+    assert "He does not leave alone" in texts(app, "success")[0]
+    assert app.code[0].value.splitlines()[2] == "URGENT: Urgent — act now"
+
+
+def test_a_probably_bipolar_case_rewards_reconsidering_the_diagnosis(run_page):
+    app = commit(load_case(run_page(PAGE), "hypomania-history"), "reconsider-diagnosis")
+    assert "Correct." in texts(app, "success")[0]
+    assert "Expected: **Reconsider the diagnosis" in texts(app, "success")[0]
+
+
+def test_a_trial_that_failed_and_then_stopped_for_side_effects_counts_as_failed(run_page):
+    app = run_page(PAGE)
+    for drug, dose, weeks in (("sertraline", 200, 12), ("venlafaxine", 225, 10)):
+        app.checkbox(key="checker_new_side_effects").check()
+        type_trial(app, drug=drug, dose=dose, weeks=weeks)
+    assert any(m.startswith("#### Treatment-resistant") for m in texts(app, "markdown"))
+    assert any("failed trial, not intolerance" in m for m in texts(app, "markdown"))
 
 
 def test_switching_the_definition_shows_what_four_weeks_would_count(run_page):
@@ -121,14 +159,15 @@ def test_a_dose_far_above_the_maximum_is_flagged_and_still_added(run_page):
     assert len(app.session_state["checker_trials"]) == 1
 
 
-def test_the_eleventh_trial_is_refused(run_page):
+def test_a_trial_beyond_the_limit_is_refused(run_page):
+    from components.referral import MAX_TRIALS
     app = run_page(PAGE)
-    for _ in range(10):
+    for _ in range(MAX_TRIALS):
         type_trial(app, dose=100, weeks=8)
-    assert len(app.session_state["checker_trials"]) == 10
-    assert any("holds up to 10 trials" in w for w in texts(app, "warning"))
+    assert len(app.session_state["checker_trials"]) == MAX_TRIALS
+    assert any(f"holds up to {MAX_TRIALS} trials" in w for w in texts(app, "warning"))
     type_trial(app, dose=100, weeks=8)
-    assert len(app.session_state["checker_trials"]) == 10
+    assert len(app.session_state["checker_trials"]) == MAX_TRIALS
 
 
 def test_editing_a_loaded_case_makes_it_your_own_episode(run_page):

@@ -46,7 +46,7 @@ def test_the_half_working_ssri_typed_by_hand_is_one_adequate_failure(page: Page,
     page.locator(".st-key-checker_flag_suicidal-intent label").click()
     wait_until_drawn(page)
     banner = page.locator('[data-testid="stAlertContentError"]').first
-    expect(banner).to_contain_text("Urgent referral")
+    expect(banner).to_contain_text("Do not leave the patient alone")
     expect(banner).to_contain_text(CRISIS_LINE)
 
     with page.expect_download() as download_info:
@@ -54,8 +54,9 @@ def test_the_half_working_ssri_typed_by_hand_is_one_adequate_failure(page: Page,
     download = download_info.value
     assert download.suggested_filename == "referral-summary.txt"
     summary = download.path().read_text(encoding="utf-8")
-    assert "URGENT: Urgent referral" in summary
-    assert "1. Sertraline 100 mg/day for 26 weeks; adherence good; partial response." in summary
+    assert "URGENT: Urgent — act now" in summary
+    assert ("1. Sertraline 100 mg/day for 26 weeks; adherence good; partial response (25–49% "
+            "better).") in summary
     assert "Classification: One adequate trial failed" in summary
 
 
@@ -63,7 +64,8 @@ def test_a_case_link_loads_the_case_and_hides_the_answer_until_committed(page: P
                                                                          app_url: str):
     open_page(page, app_url, "checker?case=side-effects-twice")
     expect(page.locator(".st-key-checker_story")).to_contain_text("Stopped twice for side effects")
-    expect(page.locator(".st-key-checker_trial_1")).to_contain_text("Intolerance")
+    expect(page.locator(".st-key-checker_trial_1")).to_contain_text("Paroxetine 20 mg/day")
+    expect(page.locator(".st-key-checker_trial_1")).not_to_contain_text("Intolerance")
     expect(page.get_by_text("Commit your answer to the practice case")).to_be_visible()
     page.locator(".st-key-checker_answer_choice").get_by_text(
         "Intolerance, not resistance", exact=False).click()
@@ -71,5 +73,6 @@ def test_a_case_link_loads_the_case_and_hides_the_answer_until_committed(page: P
     page.locator(".st-key-checker_commit button").click()
     wait_until_drawn(page)
     expect(page.get_by_text("Correct.", exact=False)).to_be_visible()
+    expect(page.locator(".st-key-checker_trial_1")).to_contain_text("Intolerance")
     expect(page.get_by_text("Two trials stopped for side effects are intolerance",
                             exact=False)).to_be_visible()
