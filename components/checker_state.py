@@ -14,6 +14,7 @@ TRIALS = "checker_trials"
 CASE = "checker_case"
 ANSWER = "checker_answer"
 LINKED = "checker_linked_case"
+STAGING = ("checker_duration", "checker_severity", "checker_augmentation", "checker_ect")
 NEW = {"drug": "checker_new_drug", "dose": "checker_new_dose", "weeks": "checker_new_weeks",
        "adherence": "checker_new_adherence", "outcome": "checker_new_outcome",
        "stopped": "checker_new_side_effects"}
@@ -90,7 +91,10 @@ def remove_trial(index: int) -> None:
 
 
 def clear_trials() -> None:
+    """A fresh episode: no trials, and no staging answers carried over from a case."""
     st.session_state[TRIALS] = []
+    for key in STAGING:
+        st.session_state.pop(key, None)
     leave_case()
 
 

@@ -15,6 +15,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("map", "TRD map", ":material/hub:", "app_pages/map.py", "Learn"),
+    PageSpec("refer", "When to refer", ":material/outgoing_mail:", "app_pages/refer.py", "Learn"),
     PageSpec("ladder", "Treatment ladder", ":material/stairs:", "app_pages/ladder.py", "Learn"),
     PageSpec("timelines", "Timelines", ":material/timeline:", "app_pages/timelines.py", "Compare"),
     PageSpec(

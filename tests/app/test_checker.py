@@ -83,6 +83,10 @@ def test_tms_course_opened_by_deep_link_is_treatment_resistant_and_staged(run_pa
     assert "Correct." in texts(app, "success")[0]
     assert any(m.startswith("#### Treatment-resistant — two or more") for m in texts(app, "markdown"))
     assert [m.value for m in app.metric] == ["7 of 15: moderate resistance"]
+    assert any("Routine specialist referral" in i for i in texts(app, "info"))
+    summary = app.code[0].value
+    assert "2. Venlafaxine 225 mg/day for 10 weeks" in summary
+    assert "Maudsley Staging Method: 7 of 15, moderate resistance" in summary
     # The case's story implies its staging answers; a user's own episode must choose them.
     app.button(key="checker_clear").click().run()
     type_trial(app, dose=100, weeks=8)
@@ -92,10 +96,6 @@ def test_tms_course_opened_by_deep_link_is_treatment_resistant_and_staged(run_pa
     app.selectbox(key="checker_duration").set_value("acute")
     app.selectbox(key="checker_severity").set_value("moderate").run()
     assert [m.value for m in app.metric] == ["5 of 15: mild resistance"]
-    assert any("Routine specialist referral" in i for i in texts(app, "info"))
-    summary = app.code[0].value
-    assert "2. Venlafaxine 225 mg/day for 10 weeks" in summary
-    assert "Maudsley Staging Method: 7 of 15, moderate resistance" in summary
 
 
 def test_plan_and_intent_shows_the_urgent_flag_first_with_the_crisis_line(run_page):
@@ -187,7 +187,7 @@ def test_an_unknown_case_link_shows_a_short_notice_without_echoing_the_link(run_
 
 
 def test_the_episode_survives_a_visit_to_another_page(run_page):
-    app = load_case(run_page(PAGE), "hypomania-history")
+    app = commit(load_case(run_page(PAGE), "hypomania-history"), "reconsider-diagnosis")
     app.switch_page("app_pages/about.py").run()
     app.switch_page(PAGE).run()
     assert not app.exception

@@ -318,8 +318,8 @@ def test_the_summary_lists_trials_classification_stage_and_flags_urgent_first():
     triage = triage_red_flags(REFERRAL, ["psychosis"], result.id)
     text = referral_summary_text(assessments, SIX, result, stage, triage)
     assert text.index("URGENT") < text.index("Trials in the current episode")
-    assert "1. Sertraline 100 mg/day for 8 weeks; adherence good; no response. Adequate, failed." \
-        in text
+    assert ("1. Sertraline 100 mg/day for 8 weeks; adherence good; no response (less than 25% "
+            "better). Adequate, failed.") in text
     assert "below the minimum adequate dose of 20 mg/day" in text
     assert "Classification: One adequate trial failed" in text
     assert "Maudsley Staging Method: 5 of 15, mild resistance" in text

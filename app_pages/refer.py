@@ -1,0 +1,25 @@
+"""When to refer: urgent, reconsider the diagnosis, routine or not yet, from the checker's rules."""
+import streamlit as st
+
+from components.content import content
+from components.referral_guide import referral_tiers
+from components.ui import escape_markdown as md
+from components.ui import render_page_header, render_page_link, render_sources
+
+TIER_ICONS = {"urgent": ":material/emergency:", "reconsider-diagnosis": ":material/help:",
+              "routine": ":material/outgoing_mail:", "not-yet": ":material/schedule:"}
+
+c = content()
+render_page_header("When to refer", "The four answers to “refer now or later?”, most pressing "
+                   "first; the trial checker applies the same rules to one patient's story.")
+st.info(c.frame.applying_criteria_notice, icon=":material/shield_lock:")
+render_page_link("checker", "Apply the criteria in the trial checker", icon=":material/fact_check:")
+
+for tier in referral_tiers(c.referral):
+    with st.container(border=True, key=f"refer_{tier.id}"):
+        st.subheader(f"{TIER_ICONS[tier.id]} {md(tier.heading)}", anchor=tier.id)
+        st.markdown(md(tier.text))
+        st.markdown("\n".join(f"- **{md(t.label)}.** {md(t.detail)}" for t in tier.triggers))
+        render_sources(c, tier.sources, tier.reviewed)
+
+render_page_link("cases", "Practise on the case discussions", icon=":material/groups:")
