@@ -87,7 +87,8 @@ def test_the_card_cites_its_key_numbers(run_page):
     card = "\n".join(m.value for m in app.markdown)
     assert "75% remission" in card and "(Husain MM 2004)" in card
     references = [c.value for c in app.caption if c.value.startswith("Sources:")]
-    assert "Husain MM" in references[0] and "Reviewed 2026-11-29" in references[0]
+    reviewed = content().map.node("ect").reviewed
+    assert "Husain MM" in references[0] and f"Reviewed {reviewed}" in references[0]
 
 
 def test_lookalikes_why_it_matters_and_path_sections_are_there(run_page):
