@@ -1,12 +1,14 @@
 """Treatment-ladder logic: time commitment, practical questions, filters, sorting and the comparison table."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from components.schema.common import span
+from components.schema.referral import Antidepressant
 from components.schema.treatments import SETTING_LABELS, SETTING_SHORT_LABELS, Rung, TreatmentOption
 
 WEEK_DAYS = 7
@@ -138,7 +140,7 @@ def course_label(option: TreatmentOption) -> str:
 
 
 def headline_label(option: TreatmentOption) -> str:
-    """The first headline figure with its outcome and scale, or why there is none."""
+    """The first headline figure with its outcome, scale and cut-off, population and design."""
     if not option.evidence.headlines:
         return "No confirmed figure"
     headline = option.evidence.headlines[0]
@@ -182,7 +184,7 @@ COLUMNS: dict[str, str] = {
     "hours_low": "Hours at visits, low",
     "hours_high": "Hours at visits, high",
     "regulatory": "Regulatory status",
-    "headline": "Headline figure (scale)",
+    "headline": "Headline figure (scale and cut-off; population; design)",
     "lab_monitoring": "Lab monitoring",
     "sources": "Sources (ids)",
     "id": "Id",
@@ -231,21 +233,62 @@ def resolve_option(options: Sequence[TreatmentOption], wanted: str | None
 
 
 def headline_rows(option: TreatmentOption, cite: Callable[[str], str]) -> list[dict[str, str]]:
-    """One row per headline figure: the range, then each end with its scale, context and source."""
+    """One row per headline figure: the figure, what it measured in whom and how, then each end."""
     rows = []
     for headline in option.evidence.headlines:
         unit = "%" if headline.unit == "%" else ""
         ends = {}
         for name, end in (("Low end", headline.low), ("High end", headline.high)):
-            ends[name] = f"{end.value:g}{unit}, {end.scale}: {end.context} ({cite(end.source)})"
+            ends[name] = f"{end.value:g}{unit}: {end.context} ({cite(end.source)})"
         rows.append({
             "Outcome": headline.outcome,
-            "Figure": headline.label(),
+            "Figure": headline.figure(),
+            "Scale and cut-off": headline.scales,
+            "Population": headline.population,
+            "Design": headline.design,
+            "Time point": headline.low.time_point,
             **ends,
             "Comparator": headline.comparator or "—",
             "Note": headline.note or "—",
         })
     return rows
+
+
+# ---------------------------------------------------------------- doses and the trial checker
+
+
+def checker_minimum(option: TreatmentOption, antidepressants: Sequence[Antidepressant]
+                    ) -> Antidepressant | None:
+    """The trial checker's entry for the drug this option starts, if it names one."""
+    if option.checker_drug is None:
+        return None
+    return next((drug for drug in antidepressants if drug.id == option.checker_drug), None)
+
+
+def adequate_dose_label(option: TreatmentOption, antidepressants: Sequence[Antidepressant]) -> str:
+    """'An adequate trial needs at least 150 mg/day …', from the checker's own minimum; '' if none."""
+    drug = checker_minimum(option, antidepressants)
+    if drug is None:
+        return ""
+    return (f"An adequate trial needs at least {drug.minimum_adequate_dose_mg_per_day:g} mg/day of "
+            f"{drug.name.lower()} (the trial checker's minimum); a lower dose does not count as a "
+            "failed trial.")
+
+
+_TARGET_IN_TEXT = re.compile(r"\btarget(?:\s+dose)?\s+(?:of\s+)?(\d+(?:\.\d+)?)\s*mg", re.IGNORECASE)
+
+
+def dose_conflicts(option: TreatmentOption, antidepressants: Sequence[Antidepressant]) -> list[str]:
+    """Where the option's target dose (field or dose text) is below the checker's minimum adequate dose."""
+    drug = checker_minimum(option, antidepressants)
+    if drug is None:
+        return []
+    minimum = drug.minimum_adequate_dose_mg_per_day
+    targets = [float(value) for value in _TARGET_IN_TEXT.findall(option.dose)]
+    if option.target_dose_mg_per_day is not None:
+        targets.append(option.target_dose_mg_per_day)
+    return [f"{option.id}: target {target:g} mg/day is below the checker's minimum of {minimum:g} "
+            f"mg/day for {drug.id}" for target in targets if target < minimum]
 
 
 def default_comparison(options: Sequence[TreatmentOption], rungs: Sequence[Rung],

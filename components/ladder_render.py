@@ -10,6 +10,7 @@ from components.ladder import (
     COLUMNS,
     QUESTIONS,
     SORTS,
+    adequate_dose_label,
     comparison_facts,
     course_label,
     headline_rows,
@@ -64,7 +65,9 @@ def table_column_config(treatments: TreatmentsFile) -> dict[str, object]:
         COLUMNS["hours_high"]: number(format="%.1f", width=155,
                                       help="Visits × minutes × weeks, high ends; rough"),
         COLUMNS["regulatory"]: text(width=160),
-        COLUMNS["headline"]: text(width=420, help="First headline figure with its rating scale"),
+        COLUMNS["headline"]: text(
+            width=520, help="First headline figure with its scale and cut-off, the population "
+            "studied and the design (randomised or not); every figure is in Option details"),
         COLUMNS["lab_monitoring"]: text(width=420),
     }
 
@@ -125,9 +128,14 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
     course = option.course
     left, right = st.columns(2)
     with left:
+        adequate = adequate_dose_label(option, c.referral.antidepressants)
         dose = f"**Dose or protocol:** {md(option.dose)}  \n" if option.dose else ""
+        dose += f"**Adequate trial:** {md(adequate)}  \n" if adequate else ""
+        line = (f"**Guideline line:** {md(option.guideline_line)}  \n"
+                if option.guideline_line else "")
         st.markdown(f"**Rung:** {md(rung.label)}  \n**What it is:** {md(option.drug_class)}  \n"
-                    f"{dose}**Onset (rough):** {onset_label(option)} — {md(option.onset_days.note)}")
+                    f"{dose}{line}**Onset (rough):** {onset_label(option)} — "
+                    f"{md(option.onset_days.note)}")
         st.markdown(f"**Course:** {course_label(option)}"
                     + (f" — {md(course.note)}" if course.note else ""))
         st.markdown(f"**Lab monitoring:** {md(course.lab_monitoring)}")
@@ -145,9 +153,13 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
         single = row["Low end"] == row["High end"]  # one study: one line, called its source
         ends = [("Source", row["Low end"])] if single else [
             ("Low end", row["Low end"]), ("High end", row["High end"])]
+        measured = [("Scale and cut-off", row["Scale and cut-off"]),
+                    ("Population", row["Population"]), ("Design", row["Design"]),
+                    ("Time point", row["Time point"])]
         details = [f"{label}: {md(text)}" for label, text in
-                   [*ends, ("Comparator", row["Comparator"]), ("Note", row["Note"])] if text != "—"]
-        st.markdown(f"- **{md(row['Outcome'])}: {row['Figure']}**"
+                   [*measured, *ends, ("Comparator", row["Comparator"]), ("Note", row["Note"])]
+                   if text != "—"]
+        st.markdown(f"- **{md(row['Outcome'])}: {md(row['Figure'])}**"
                     + "".join(f"\n    - {line}" for line in details))
     if option.evidence.gaps:
         st.caption(f":material/help: Not confirmed: {md(option.evidence.gaps)}")

@@ -8,6 +8,7 @@ from pydantic import AfterValidator, Field, model_validator
 from components.schema.common import RefTo, RoughRange, SourcedEntry, SourceId, Strict, Text
 
 RungId = Annotated[str, RefTo("rung")]
+DrugId = Annotated[str, RefTo("drug")]
 
 Setting = Literal["primary-care", "shared-care", "specialist", "certified-centre"]
 SETTING_LABELS: dict[str, str] = {
@@ -28,7 +29,29 @@ Modality = Literal["medication", "device", "procedure"]
 
 # The rating scale behind a figure: "mixed" when a meta-analysis pooled trials that used different
 # scales; "not stated" when the source read did not name it (shown as such, never guessed).
-Scale = Literal["MADRS", "HAM-D", "QIDS-SR", "QIDS-C", "mixed (HAM-D or MADRS)", "not stated"]
+Scale = Literal[
+    "MADRS", "HAM-D", "QIDS-SR", "QIDS-C", "CGI-S", "mixed (HAM-D or MADRS)", "not stated",
+]
+
+# How the figure was produced. A range may only join ends of one design: open-label, pooled or
+# registry figures are never folded into a randomised range.
+Design = Literal[
+    "randomised", "randomised-open-label", "open-label", "pooled", "post-hoc", "meta-analysis",
+    "observational", "registry",
+]
+DESIGN_LABELS: dict[str, str] = {
+    "randomised": "randomised trial",
+    "randomised-open-label": "randomised, open-label trial",
+    "open-label": "open-label, not randomised",
+    "pooled": "pooled across arms, not one treatment",
+    "post-hoc": "post-hoc analysis",
+    "meta-analysis": "meta-analysis",
+    "observational": "observational, not randomised",
+    "registry": "registry, not randomised",
+}
+
+# A cut-off names a threshold ("≤5", "≥50% fall") unless the source did not state one.
+_CUT_OFF_WORDS = ("not stated", "as each trial defined it")
 
 RegulatoryStatus = Literal[
     "approved", "cleared", "reclassified", "off-label", "investigational", "not-approved"
@@ -88,17 +111,42 @@ class RegulatoryEvent(Strict):
     note: str = ""
 
 
+def _names_a_threshold(cut_off: str) -> str:
+    if not (set(cut_off) & set("≤≥<>") or cut_off.startswith(_CUT_OFF_WORDS)):
+        raise ValueError("a cut-off names its threshold, e.g. '≤5' or '≥50% fall', or says "
+                         f"{' or '.join(repr(w) for w in _CUT_OFF_WORDS)}")
+    return cut_off
+
+
+CutOff = Annotated[Text, AfterValidator(_names_a_threshold)]
+
+
 class RangeEnd(Strict):
-    """One end of a headline range, tied to the trial or review that reported it and its scale."""
+    """One end of a headline range: its value, source, scale and cut-off, population and design."""
 
     value: float
     source: SourceId
     scale: Scale
-    context: Text = Field(description="Which trial arm, population or time point this end comes from")
+    cut_off: CutOff = Field(description="The threshold on the scale, e.g. '≤5' or '≥50% fall'")
+    population: Text = Field(description="Who was studied, e.g. 'outpatients after one failed SSRI'")
+    design: Design
+    time_point: Text = Field(description="When the figure was measured, e.g. 'week 8'")
+    context: Text = Field(description="Which trial, arm and size this end comes from")
+
+    @property
+    def scale_and_cut_off(self) -> str:
+        """'QIDS-SR ≤5'; an unstated scale or cut-off is said to be unstated."""
+        scale = "scale not stated" if self.scale == "not stated" else self.scale
+        cut_off = "cut-off not stated" if self.cut_off.startswith("not stated") else self.cut_off
+        return f"{scale}, {cut_off}" if scale == "scale not stated" else f"{scale} {cut_off}"
+
+
+# What the two ends of one range must share; anything else is two headlines.
+_SAME_ON_BOTH_ENDS = ("scale", "cut_off", "design", "time_point")
 
 
 class Headline(Strict):
-    """A response/remission/relapse figure as a range whose ends each name their source and scale."""
+    """A response/remission/relapse figure as a range whose ends share scale, cut-off and design."""
 
     outcome: Text = Field(description="e.g. 'Remission at week 8'")
     unit: Literal["%", "odds ratio"] = "%"
@@ -113,20 +161,43 @@ class Headline(Strict):
             raise ValueError(f"low ({self.low.value}) is above high ({self.high.value})")
         return self
 
+    @model_validator(mode="after")
+    def _ends_alike(self) -> Headline:
+        differ = [name for name in _SAME_ON_BOTH_ENDS
+                  if getattr(self.low, name) != getattr(self.high, name)]
+        if differ:
+            found = "; ".join(f"{name}: {getattr(self.low, name)!r} vs {getattr(self.high, name)!r}"
+                              for name in differ)
+            raise ValueError("a range may only join ends of the same scale, cut-off, design and "
+                             f"time point; split it into separate headlines ({found})")
+        return self
+
     @property
     def scales(self) -> str:
-        """The scale, or both scales when the two ends come from trials that used different ones."""
-        names = [scale if scale != "not stated" else "scale not stated"
-                 for scale in (self.low.scale, self.high.scale)]
-        return " / ".join(dict.fromkeys(names))
+        """The scale and cut-off both ends share, e.g. 'QIDS-SR ≤5'."""
+        return self.low.scale_and_cut_off
 
-    def label(self) -> str:
-        """e.g. '22–29% (QIDS-C)'; a single study gives one number, still labelled with its scale."""
+    @property
+    def population(self) -> str:
+        """The population, or each end's when the two ends come from different populations."""
+        if self.low.population == self.high.population:
+            return self.low.population
+        return f"{self.low.population} (low end); {self.high.population} (high end)"
+
+    @property
+    def design(self) -> str:
+        return DESIGN_LABELS[self.low.design]
+
+    def figure(self) -> str:
+        """'22–29%' or '25%': a single study gives one number."""
         low, high = f"{self.low.value:g}", f"{self.high.value:g}"
         single = low == high and self.low.source == self.high.source
         span = low if single else f"{low}–{high}"
-        unit = "%" if self.unit == "%" else f" ({self.unit})"
-        return f"{span}{unit}, {self.scales}"
+        return f"{span}%" if self.unit == "%" else f"{span} ({self.unit})"
+
+    def label(self) -> str:
+        """The figure with its scale and cut-off, population and design, as every view shows it."""
+        return f"{self.figure()} ({self.scales}; {self.population}; {self.design})"
 
 
 class EvidenceSummary(Strict):
@@ -153,6 +224,14 @@ class TreatmentOption(SourcedEntry):
     modality: Modality
     drug_class: Text = Field(description="Pharmacological class or kind of device/procedure")
     dose: str = Field(default="", description="Dose or protocol as the cited trial or label gives it")
+    checker_drug: DrugId | None = Field(
+        default=None, description="The trial checker's antidepressant (data/referral.yaml) this "
+        "option starts; the ladder then states the checker's minimum adequate dose")
+    target_dose_mg_per_day: float | None = Field(
+        default=None, gt=0, description="The target dose the dose text names, if it names one; "
+        "a test checks it is not below the checker's minimum adequate dose")
+    guideline_line: str = Field(
+        default="", description="The line of treatment a guideline gives it, with the guideline")
     summary: Text
     onset_days: Days
     course: Course

@@ -45,10 +45,33 @@ def test_practical_questions_change_the_rows_shown(run_page):
     assert "Electroconvulsive therapy (ECT)" not in table["Option"].tolist()
 
 
-def test_sorting_by_onset_puts_esketamine_first(run_page):
+def test_sorting_by_onset_puts_the_rapid_acting_options_first(run_page):
     app = run_page(PAGE)
     app.selectbox(key="ladder_sort").set_value("onset").run()
-    assert table_of(app)["Option"].iloc[0] == "Esketamine nasal spray"
+    assert set(table_of(app)["Option"].iloc[:2]) == {"Esketamine nasal spray",
+                                                     "IV ketamine (off-label)"}
+
+
+def test_every_headline_in_the_table_names_its_scale_population_and_design(run_page):
+    app = run_page(PAGE)
+    table = table_of(app)
+    header = "Headline figure (scale and cut-off; population; design)"
+    by_option = dict(zip(table["Option"], table[header], strict=True))
+    venlafaxine = by_option["Switch to venlafaxine (SNRI)"]
+    assert "25%" in venlafaxine and "QIDS-SR ≤5" in venlafaxine
+    assert "STAR*D level 2" in venlafaxine and "randomised, open-label trial" in venlafaxine
+    assert "30.6" not in venlafaxine  # the pooled level-2 figure is context, not the headline
+
+
+def test_option_details_show_scale_population_design_and_the_checkers_minimum_dose(run_page):
+    app = run_page(PAGE, option="switch-venlafaxine")
+    assert not app.exception, [e.value for e in app.exception]
+    text = "\n".join(m.value for m in app.markdown)
+    assert "**Adequate trial:** An adequate trial needs at least 150 mg/day" in text
+    assert "target 75" not in text
+    for label in ("Scale and cut-off: QIDS-SR ≤5", "Population: outpatients", "Design: randomised",
+                  "Design: pooled across arms"):
+        assert label in text, label
 
 
 def test_deep_link_selects_and_shows_the_option(run_page):

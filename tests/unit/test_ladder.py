@@ -12,9 +12,11 @@ from components.ladder import (
     COLUMNS,
     QUESTION_BY_KEY,
     acute_course_hours,
+    adequate_dose_label,
     comparison_facts,
     course_label,
     default_comparison,
+    dose_conflicts,
     duration_label,
     filter_options,
     headline_rows,
@@ -24,7 +26,8 @@ from components.ladder import (
     resolve_option,
     sort_options,
 )
-from components.schema.treatments import TreatmentOption, TreatmentsFile
+from components.schema.referral import Antidepressant
+from components.schema.treatments import Headline, TreatmentOption, TreatmentsFile
 from tests.conftest import DATA_DIR
 
 CONTRACT_RUNGS = ["augmentation", "switching", "neurostimulation", "rapid-acting", "ect", "later-line"]
@@ -40,6 +43,11 @@ CONTRACT_OPTIONS = [
 @pytest.fixture(scope="module")
 def treatments() -> TreatmentsFile:
     return read_content(DATA_DIR).treatments
+
+
+@pytest.fixture(scope="module")
+def antidepressants() -> list[Antidepressant]:
+    return read_content(DATA_DIR).referral.antidepressants
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +92,10 @@ def test_every_figure_and_regulatory_source_is_listed_on_its_option(treatments):
         assert cited <= set(option.sources), (option.id, cited - set(option.sources))
 
 
-def test_lithium_says_its_target_level_is_unconfirmed(treatments):
-    assert "could not be confirmed" in by_id(treatments)["lithium"].course.lab_monitoring
+def test_lithium_states_its_target_level_and_monitoring_with_the_guideline(treatments):
+    lithium = by_id(treatments)["lithium"]
+    assert "0.5–0.8 mmol/L" in lithium.dose and "0.5–0.8 mmol/L" in lithium.course.lab_monitoring
+    assert "TSH" in lithium.course.lab_monitoring and "canmat-2023-mdd" in lithium.sources
 
 
 def test_onset_must_be_in_days(raw_option):
@@ -105,9 +115,133 @@ def test_short_name_longer_than_18_characters_is_rejected(raw_option):
 def test_a_headline_whose_low_end_is_above_its_high_end_is_rejected(raw_option):
     broken = copy.deepcopy(raw_option)
     headline = broken["evidence"]["headlines"][0]
-    headline["low"]["value"], headline["high"]["value"] = 90, 10
+    headline["low"] = {**headline["low"], "value": 90}
+    headline["high"] = {**headline["low"], "value": 10}
     with pytest.raises(ValidationError, match="above high"):
         TreatmentOption.model_validate(broken)
+
+
+# ---------------------------------------------------------------- every figure says what it measured
+
+def _end(**changes) -> dict:
+    end = {"value": 25.0, "source": "star-d-rush-2006-nejm-switch", "scale": "QIDS-SR",
+           "cut_off": "≤5 (16-item)", "population": "outpatients after citalopram failed",
+           "design": "randomised-open-label", "time_point": "exit", "context": "STAR*D level 2"}
+    return {**end, **changes}
+
+
+def _headline(low: dict, high: dict | None = None) -> dict:
+    return {"outcome": "Remission", "low": low, "high": high or low}
+
+
+@pytest.mark.parametrize("missing", ["scale", "cut_off", "population", "design", "time_point"])
+def test_a_headline_end_without_its_scale_cut_off_population_design_or_time_fails(missing):
+    end = _end()
+    del end[missing]
+    with pytest.raises(ValidationError, match=missing):
+        Headline.model_validate(_headline(end))
+
+
+def test_a_cut_off_must_name_a_threshold_or_say_it_was_not_stated():
+    with pytest.raises(ValidationError, match="threshold"):
+        Headline.model_validate(_headline(_end(cut_off="remission")))
+    assert Headline.model_validate(_headline(_end(cut_off="≥50% fall")))
+    assert Headline.model_validate(_headline(_end(cut_off="not stated in the abstract read")))
+
+
+def test_a_design_outside_the_list_is_rejected():
+    with pytest.raises(ValidationError, match="design"):
+        Headline.model_validate(_headline(_end(design="small trial")))
+
+
+@pytest.mark.parametrize(("field", "other"), [
+    ("scale", "HAM-D"), ("cut_off", "≤7 (17-item)"), ("design", "open-label"), ("time_point", "week 4"),
+])
+def test_a_range_may_only_join_ends_of_the_same_scale_cut_off_design_and_time(field, other):
+    with pytest.raises(ValidationError, match="same scale, cut-off, design"):
+        Headline.model_validate(_headline(_end(value=20), _end(value=30, **{field: other})))
+
+
+def test_a_range_across_two_arms_of_one_design_is_allowed_and_names_both_populations():
+    headline = Headline.model_validate(_headline(_end(value=20, population="arm A"),
+                                                 _end(value=30, population="arm B")))
+    assert headline.figure() == "20–30%"
+    assert "arm A (low end); arm B (high end)" in headline.label()
+
+
+def test_a_missing_headline_field_is_reported_with_file_entry_and_field(tmp_path):
+    import shutil
+
+    from components.content import ContentError
+    for path in DATA_DIR.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    raw = yaml.safe_load((tmp_path / "treatments.yaml").read_text(encoding="utf-8"))
+    option = next(o for o in raw["options"] if o["id"] == "deep-tms")
+    option["evidence"]["headlines"][0]["low"] = dict(option["evidence"]["headlines"][0]["low"])
+    del option["evidence"]["headlines"][0]["low"]["population"]
+    (tmp_path / "treatments.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        read_content(tmp_path)
+    assert any(p.file == "data/treatments.yaml" and p.entry == "deep-tms"
+               and p.field.endswith("headlines[0].low.population") for p in error.value.problems)
+
+
+def test_every_headline_label_shows_scale_population_and_design(treatments):
+    for option in treatments.options:
+        for headline in option.evidence.headlines:
+            label = headline.label()
+            assert headline.low.population in label and headline.design in label, option.id
+            assert headline.low.scale in label or "scale not stated" in label, option.id
+
+
+def test_open_label_pooled_or_registry_figures_never_share_a_range_with_randomised_ones(treatments):
+    for option in treatments.options:
+        for headline in option.evidence.headlines:
+            assert headline.low.design == headline.high.design, (option.id, headline.outcome)
+
+
+def test_a_switch_card_headlines_its_own_drug_not_a_pooled_figure(treatments):
+    for option in treatments.options:
+        if option.evidence.headlines:
+            assert option.evidence.headlines[0].low.design != "pooled", option.id
+    venlafaxine = by_id(treatments)["switch-venlafaxine"].evidence.headlines[0]
+    assert (venlafaxine.low.value, venlafaxine.low.source) == (25.0, "star-d-rush-2006-nejm-switch")
+
+
+def test_no_card_quotes_the_mirtazapine_plus_bupropion_arm_as_bupropion_plus_fluoxetine(treatments):
+    combine = by_id(treatments)["combine-bupropion"]
+    assert all(end.value != 46 for h in combine.evidence.headlines for end in (h.low, h.high))
+    assert "bupropion plus fluoxetine" not in combine.evidence.summary
+
+
+# ---------------------------------------------------------------- ladder doses and the trial checker
+
+def test_every_checker_drug_names_a_drug_the_checker_knows(treatments, antidepressants):
+    known = {drug.id for drug in antidepressants}
+    linked = [o for o in treatments.options if o.checker_drug]
+    assert {o.id for o in linked} >= {"switch-venlafaxine", "switch-bupropion", "switch-duloxetine",
+                                      "switch-mirtazapine", "switch-tricyclic"}
+    assert all(o.checker_drug in known for o in linked)
+
+
+def test_no_ladder_target_dose_is_below_the_checkers_minimum_adequate_dose(treatments, antidepressants):
+    conflicts = [c for option in treatments.options for c in dose_conflicts(option, antidepressants)]
+    assert not conflicts, conflicts
+
+
+def test_a_target_below_the_checker_minimum_is_caught_in_the_field_and_in_the_text(
+        treatments, antidepressants):
+    venlafaxine = by_id(treatments)["switch-venlafaxine"]
+    in_text = venlafaxine.model_copy(update={"dose": "Extended-release: start 37.5 mg, target 75 mg/day."})
+    in_field = venlafaxine.model_copy(update={"target_dose_mg_per_day": 75})
+    assert dose_conflicts(in_text, antidepressants) and dose_conflicts(in_field, antidepressants)
+
+
+def test_the_ladder_states_the_checkers_minimum_for_a_linked_drug(treatments, antidepressants):
+    minimum = next(d for d in antidepressants if d.id == "venlafaxine").minimum_adequate_dose_mg_per_day
+    label = adequate_dose_label(by_id(treatments)["switch-venlafaxine"], antidepressants)
+    assert f"at least {minimum:g} mg/day" in label
+    assert adequate_dose_label(by_id(treatments)["rtms"], antidepressants) == ""
 
 
 # ---------------------------------------------------------------- acute_course_hours
@@ -181,9 +315,9 @@ def test_ladder_order_follows_rung_order_whatever_the_input_order(treatments):
     assert ordered[0].rung == "augmentation" and ordered[-1].rung == "later-line"
 
 
-def test_fastest_onset_first_puts_esketamine_first(treatments):
+def test_fastest_onset_first_puts_the_rapid_acting_options_first(treatments):
     ordered = sort_options(treatments.options, treatments.rungs, "onset")
-    assert ordered[0].id == "esketamine"
+    assert {o.id for o in ordered[:2]} == {"esketamine", "iv-ketamine"}
     lows = [o.onset_days.low for o in ordered]
     assert lows == sorted(lows)
 
@@ -216,7 +350,7 @@ def test_table_has_one_row_per_option_with_units_in_headers(treatments):
 def test_onset_labels_pick_a_readable_unit(treatments):
     options = by_id(treatments)
     assert onset_label(options["esketamine"]) == "4 hours to 2 days"
-    assert onset_label(options["iv-ketamine"]) == "1 day"
+    assert onset_label(options["iv-ketamine"]) == "2 hours to 1 day"
     assert onset_label(options["ect"]) == "7 days to 4 weeks"
     assert onset_label(options["rtms"]) == "2–6 weeks"
 
@@ -240,13 +374,14 @@ def test_course_lengths_from_the_content_are_shown_as_written_not_rounded(treatm
     assert "× 0.5–1.5 weeks (rough)" in course_label(short)
 
 
-def test_headline_rows_name_the_scale_and_source_of_each_end(treatments):
+def test_headline_rows_name_scale_population_design_and_source(treatments):
     option = by_id(treatments)["ect"]
     rows = headline_rows(option, cite=lambda sid: f"<{sid}>")
-    first = rows[0]
-    assert "HAM-D" in first["High end"] and "<core-husain-2004>" in first["High end"]
-    assert "<ekstrand-2024-comment>" in first["Low end"]
-    assert first["Figure"].startswith("22–75%")
+    first, relapse = rows[0], rows[-1]
+    assert first["Scale and cut-off"] == "HAM-D ≤10 (24-item)"
+    assert "CORE" in first["Population"] and first["Design"] == "open-label, not randomised"
+    assert "<core-husain-2004>" in first["Low end"]
+    assert relapse["Figure"] == "31.6–37.1%" and relapse["Design"] == "randomised trial"
 
 
 def test_comparison_cards_show_the_same_facts_in_the_same_order(treatments):
