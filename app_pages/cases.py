@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components.content import content
+from components.facilitator import facilitator_key, render_facilitator_notes
 from components.referral import case_answers
 from components.ui import (
     escape_markdown,
@@ -39,6 +40,7 @@ if controls.button("Reveal the next part", icon=":material/arrow_downward:", key
 if controls.button("Start the case again", icon=":material/restart_alt:", key="cases_restart"):
     st.session_state[shown_key] = 1
     st.session_state[point_key] = False
+    st.session_state[facilitator_key("cases", case.id)] = False  # closed again before projecting
     st.rerun()
 
 if shown >= len(case.stages):
@@ -54,3 +56,5 @@ else:
     st.caption("The discussion prompts appear once the whole story has been told.")
 render_page_link("checker", "Work this case in the trial checker", params={"case": case.id},
                  icon=":material/fact_check:")
+st.divider()
+render_facilitator_notes(case, answers, key_prefix="cases")

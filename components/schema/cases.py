@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import Field
+from pydantic import Field, StrictInt, ValidationError, ValidationInfo, field_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from components.schema.common import RefTo, SourcedEntry, Strict, Text
 from components.schema.referral import AdherenceId, CaseAnswerId, OutcomeId
@@ -12,7 +13,8 @@ DrugId = Annotated[str, RefTo("drug")]
 RedFlagId = Annotated[str, RefTo("red-flag")]
 DurationId = Annotated[str, RefTo("msm-duration")]
 SeverityId = Annotated[str, RefTo("msm-severity")]
-
+# A trainer's time for one part of the story, discussion included: whole minutes, 1 to 15.
+StageMinutes = Annotated[StrictInt, Field(ge=1, le=15)]
 
 
 class CaseTrial(Strict):
@@ -35,6 +37,33 @@ class CaseStaging(Strict):
     ect_used: bool = False
 
 
+class WrongAnswer(Strict):
+    """An answer learners often give to this case, and why it does not hold."""
+
+    answer: CaseAnswerId | None = Field(
+        default=None, description="The practice-case answer id, when the wrong answer is one of them"
+    )
+    learner_says: Text = Field(description="The wrong answer as a learner puts it")
+    why_it_is_wrong: Text
+
+
+class FacilitatorNotes(Strict):
+    """What a trainer needs to run the case with a group: questions, likely mistakes, timing."""
+
+    ask_the_room: list[Text] = Field(min_length=2, description="Questions to put to the group")
+    common_wrong_answers: list[WrongAnswer] = Field(min_length=1)
+    minutes_per_stage: list[StageMinutes] = Field(
+        min_length=1, description="Minutes for each story stage, discussion included"
+    )
+
+
+def _field_error(loc: tuple[str | int, ...], message: str, value: object) -> ValidationError:
+    """A validation error placed at `loc` inside the field being checked, so it names that field."""
+    detail = InitErrorDetails(type=PydanticCustomError("case_facilitator", message),
+                              loc=loc, input=value)
+    return ValidationError.from_exception_data("FacilitatorNotes", [detail])
+
+
 class PracticeCase(SourcedEntry):
     id_space: ClassVar[str] = "case"
     title: Text
@@ -48,6 +77,28 @@ class PracticeCase(SourcedEntry):
         "reconsider-diagnosis when a diagnostic red flag comes before any trial count"
     )
     teaching_point: Text
+    facilitator: FacilitatorNotes
+
+    @field_validator("facilitator")
+    @classmethod
+    def _notes_fit_the_case(cls, notes: FacilitatorNotes, info: ValidationInfo) -> FacilitatorNotes:
+        stages = info.data.get("stages")
+        if stages is not None and len(notes.minutes_per_stage) != len(stages):
+            raise _field_error(
+                ("minutes_per_stage",),
+                f"{len(notes.minutes_per_stage)} values for {len(stages)} stages: give one "
+                "whole number of minutes per story stage",
+                notes.minutes_per_stage,
+            )
+        expected = info.data.get("expected_answer")
+        for index, wrong in enumerate(notes.common_wrong_answers):
+            if expected is not None and wrong.answer == expected:
+                raise _field_error(
+                    ("common_wrong_answers", index, "answer"),
+                    f"{wrong.answer!r} is the case's expected answer, so it cannot be a wrong one",
+                    wrong.answer,
+                )
+        return notes
 
 
 class CasesFile(Strict):

@@ -54,7 +54,7 @@ def test_with_nothing_entered_there_is_no_verdict_advice_or_summary(run_page):
 
 def test_half_working_ssri_case_from_story_to_a_wrong_answer_and_its_teaching_point(run_page):
     app = load_case(run_page(PAGE), "half-working-ssri")
-    assert any("Practice case: The SSRI that half-worked" in m for m in texts(app, "markdown"))
+    assert any("Practice case: A teacher six months on sertraline" in m for m in texts(app, "markdown"))
     card = next(m for m in texts(app, "markdown") if m.startswith("**Trial 1 ·"))
     assert "Sertraline 100 mg/day for 26 weeks" in card
     # The answer is hidden until committed: no badge, no classification, stage or summary yet.

@@ -63,7 +63,8 @@ def test_the_half_working_ssri_typed_by_hand_is_one_adequate_failure(page: Page,
 def test_a_case_link_loads_the_case_and_hides_the_answer_until_committed(page: Page,
                                                                          app_url: str):
     open_page(page, app_url, "checker?case=side-effects-twice")
-    expect(page.locator(".st-key-checker_story")).to_contain_text("Stopped twice for side effects")
+    expect(page.locator(".st-key-checker_story")).to_contain_text(
+        "A 34-year-old after sertraline and paroxetine")
     expect(page.locator(".st-key-checker_trial_1")).to_contain_text("Paroxetine 20 mg/day")
     expect(page.locator(".st-key-checker_trial_1")).not_to_contain_text("Intolerance")
     expect(page.get_by_text("Commit your answer to the practice case")).to_be_visible()
