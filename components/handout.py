@@ -115,6 +115,11 @@ def _adequacy_section(content, cite: _Citations) -> str:
         f"<li><strong>{escape(a.label)}:</strong> "
         f"{'counts' if a.counts_toward_adequacy else 'does not count'}. "
         f"{escape(a.explanation)}{cite.ref(a.sources)}</li>" for a in referral.adherence_levels)
+    outcomes = "".join(
+        f"<li><strong>{escape(o.label)}:</strong> "
+        f"{'a failed trial' if o.counts_as_failure else 'not a failure'}. "
+        f"{escape(o.explanation)}{cite.ref(o.sources)}</li>" for o in referral.outcomes)
+    rule = referral.non_response_rule
     doses = "".join(
         f"<tr><td>{escape(d.name)}</td><td>{escape(d.drug_class)}</td>"
         f"<td>{d.minimum_adequate_dose_mg_per_day:g}</td>"
@@ -124,7 +129,10 @@ def _adequacy_section(content, cite: _Citations) -> str:
         "<h2>Is the trial adequate?</h2>"
         f"<h3>Long enough</h3><ul>{definitions}</ul>"
         f"<h3>Taken as prescribed</h3><ul>{adherence}</ul>"
-        f"<h3>Stopped for side effects</h3><p>{escape(referral.intolerance.explanation)}"
+        f"<h3>Better, but how much?</h3><ul>{outcomes}</ul>"
+        f"<p>{escape(rule.applied)} {escape(rule.alternative)}{cite.ref(rule.sources)}</p>"
+        f"<h3>Stopped for side effects</h3><p>{escape(referral.intolerance.explanation)} "
+        f"{escape(referral.intolerance.failed_after_adequate)}"
         f"{cite.ref(referral.intolerance.sources)}</p>"
         f"<h3>A high enough dose</h3><p>{escape(dose.name)}. {escape(dose.caveat)}"
         f"{cite.ref(dose.sources)}</p>"
