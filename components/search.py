@@ -17,6 +17,9 @@ SEARCHED_KINDS: dict[str, str] = {
     "case": "Case",
     "question": "Quiz question",
 }
+# The page that holds the search box, and the query parameter that carries what was searched.
+SEARCH_PAGE = "glossary"
+SEARCH_PARAM = "q"
 KIND_AREAS = {"term": "glossary", "map-node": "map", "treatment": "treatments", "case": "cases",
               "question": "quiz"}
 # Fields that hold ids, dates or links rather than words a reader would search for.
@@ -101,6 +104,15 @@ def score_doc(doc: SearchDoc, query: str) -> int:
         score += 8
     score += sum(min(doc.body.count(token), 3) for token in tokens)
     return score
+
+
+def result_target(hit: SearchHit, query: str) -> PageTarget:
+    """Where a result link goes. A glossary term opens on the glossary page itself, so its link
+    keeps the search (`q`) and the reader sees the chosen term above the same results."""
+    target = hit.doc.target
+    if target.page == SEARCH_PAGE and query.strip():
+        return PageTarget(target.page, {**target.params, SEARCH_PARAM: query.strip()})
+    return target
 
 
 def search(index: list[SearchDoc], query: str, limit: int = 15) -> list[SearchHit]:

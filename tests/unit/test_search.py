@@ -9,7 +9,7 @@ import yaml
 from components.schema.common import Strict
 from components.schema.glossary import GlossaryFile, GlossaryTerm
 from components.schema.quiz import QuizFile
-from components.search import build_search_index, make_doc, normalise, search
+from components.search import build_search_index, make_doc, normalise, result_target, search
 from tests.conftest import DATA_DIR
 
 
@@ -75,3 +75,11 @@ def test_questions_are_found_and_link_to_their_topic(index):
 
 def test_an_empty_query_finds_nothing(index):
     assert search(index, "   ") == []
+
+
+def test_a_glossary_result_keeps_the_search_and_other_results_do_not(index):
+    hits = search(index, " REMS ")
+    term = next(hit for hit in hits if hit.doc.kind == "term")
+    assert result_target(term, " REMS ").params == {"term": "rems", "q": "REMS"}
+    question = next(hit for hit in hits if hit.doc.kind == "question")
+    assert result_target(question, "REMS") == question.doc.target
