@@ -68,8 +68,9 @@ def render_facilitator_notes(case: PracticeCase, answers: dict[str, tuple[str, s
                     + "\n".join(f"- {escape_markdown(q)}" for q in view.ask_the_room))
         st.markdown("**Common wrong answers**\n\n" + "\n".join(
             f"- “{escape_markdown(w.learner_says)}”"
-            + (f" ({escape_markdown(w.answer_label)})" if w.answer_label else "")
-            + f" — {escape_markdown(w.why_it_is_wrong)}" for w in view.wrong_answers))
+            + (f" *({escape_markdown(w.answer_label)})*" if w.answer_label else "")
+            + f"\n    - Why it is wrong: {escape_markdown(w.why_it_is_wrong)}"
+            for w in view.wrong_answers))
         st.markdown(f"**Time per part:** {view.timing_text()}. **{view.total_text()}**")
         st.caption("Each part's minutes include discussing it; the last part's include the "
                    "prompts and the teaching point.")
