@@ -8,15 +8,27 @@ from components.source_index import (
     STALE_AFTER_MONTHS,
     area_label,
     compute_area_reviews,
-    compute_citations,
-    group_sources_by_kind,
+    compute_source_rows,
+    filter_source_rows,
 )
-from components.ui import escape_markdown, render_handout_download, render_page_header
+from components.source_render import render_source_filters, render_source_groups
+from components.ui import render_handout_download, render_page_header
 
 c = content()
 today = dt.date.today()
 render_page_header("Sources", "Every source the app's content cites, grouped by kind, with the "
                    "entries that cite it, and when each content area was last reviewed.")
+
+rows = derived(compute_source_rows, c)  # a walk over every entry: once per content version
+filters = render_source_filters(rows, "sources")
+shown = filter_source_rows(rows, filters.text, filters.kinds, filters.uncited_only)
+uncited = sum(row.uncited for row in rows)
+st.caption(f"Showing {len(shown)} of {len(rows)} sources. "
+           + (f"{uncited} are cited by no entry yet and are marked “Not cited by any entry”."
+              if uncited else "Every source is cited by at least one entry."))
+if not shown:
+    st.info("No source matches. Clear the search or choose other kinds.", icon=":material/search_off:")
+render_source_groups(shown, filters, "sources")
 
 st.header("Review dates")
 reviews = derived(compute_area_reviews, c, today)
@@ -36,19 +48,3 @@ else:
                f"(checked against today, {today}).", icon=":material/verified:")
 
 render_handout_download(c, "sources")
-
-st.header("Sources by kind")
-citations = derived(compute_citations, c)  # a walk over every entry: once per content version
-for label, sources in group_sources_by_kind(c.sources.sources):
-    with st.expander(f"{label} ({len(sources)})", expanded=True, key=f"sources_kind_{label}"):
-        for source in sources:
-            link = source.link()
-            cited = citations.get(source.id, [])
-            by_area: dict[str, list[str]] = {}
-            for citing in cited:
-                by_area.setdefault(area_label(citing.area), []).append(citing.label)
-            where = "; ".join(f"{area}: {', '.join(labels)}" for area, labels in by_area.items())
-            st.markdown(f"**{escape_markdown(source.citation())}**" + (f" [Open]({link})" if link else ""))
-            st.caption(f"Id: {source.id} · " + escape_markdown(
-                (f"Cited by {len(cited)}: {where}" if cited else "Not cited by any entry yet")
-                + (f" · Note: {source.note}" if source.note else "")))

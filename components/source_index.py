@@ -204,3 +204,64 @@ def group_sources_by_kind(sources: list[Source]) -> list[tuple[str, list[Source]
         if members:
             groups.append((label, members))
     return groups
+
+
+# ---------------------------------------------------------------- the Sources page's list
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One source as the Sources page lists it: its citation, who cites it, and its search text."""
+
+    source: Source
+    kind_label: str
+    cited_by: tuple[Citing, ...]
+    search_text: str  # casefolded citation, id, note and the names of what cites it
+
+    @property
+    def uncited(self) -> bool:
+        return not self.cited_by
+
+
+def cited_by_summary(cited_by: typing.Iterable[Citing]) -> str:
+    """'Glossary: REMS, Esketamine; Knowledge check: Where can esketamine be given?'"""
+    by_area: dict[str, list[str]] = {}
+    for citing in cited_by:
+        labels = by_area.setdefault(area_label(citing.area), [])
+        if citing.label not in labels:
+            labels.append(citing.label)
+    return "; ".join(f"{area}: {', '.join(labels)}" for area, labels in by_area.items())
+
+
+def compute_source_rows(content: BaseModel) -> list[SourceRow]:
+    """Every source in the registry with what cites it, grouped by kind (registry order of kinds),
+    newest first within a kind. One walk over the content: cache it per content version."""
+    citations = compute_citations(content)
+    rows = []
+    for label, sources in group_sources_by_kind(content.sources.sources):
+        for source in sources:
+            cited_by = tuple(citations.get(source.id, ()))
+            words = [source.citation(), source.id, source.note, label,
+                     *(citing.label for citing in cited_by)]
+            rows.append(SourceRow(source, label, cited_by, " ".join(words).casefold()))
+    return rows
+
+
+def filter_source_rows(rows: typing.Iterable[SourceRow], text: str = "",
+                       kinds: typing.Collection[str] = (), uncited_only: bool = False
+                       ) -> list[SourceRow]:
+    """The rows whose search text holds every word typed, of the chosen kinds (all kinds when
+    none is chosen), and only the uncited ones when asked."""
+    words = text.casefold().split()
+    return [row for row in rows
+            if all(word in row.search_text for word in words)
+            and (not kinds or row.source.kind in kinds)
+            and (row.cited_by == () or not uncited_only)]
+
+
+def group_rows(rows: typing.Iterable[SourceRow]) -> list[tuple[str, list[SourceRow]]]:
+    """Rows under their kind's label, in the order given (already registry order)."""
+    groups: dict[str, list[SourceRow]] = {}
+    for row in rows:
+        groups.setdefault(row.kind_label, []).append(row)
+    return list(groups.items())

@@ -1,4 +1,5 @@
-"""Sources page: every source by kind with who cites it, and the review date of each area."""
+"""Sources page: every source by kind in closed groups with who cites it, a search and a kind
+filter, ids only for content editors, uncited sources flagged, and the review date of each area."""
 from __future__ import annotations
 
 import datetime as dt
@@ -26,16 +27,88 @@ def reviewed_today(data_copy: Path, monkeypatch) -> Path:
     return data_copy
 
 
-def test_every_source_is_listed_under_its_kind_with_what_cites_it(run_page):
+UNCITED = """
+  - id: zz-uncited-test-source
+    title: A source that no entry cites
+    authors: Nobody A
+    year: 2001
+    kind: review
+    published_in: Journal of Tests
+"""
+
+
+@pytest.fixture
+def with_uncited_source(data_copy: Path, monkeypatch) -> Path:
+    sources = data_copy / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").rstrip() + "\n" + UNCITED,
+                       encoding="utf-8")
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    return data_copy
+
+
+def _text(app) -> str:
+    return " ".join(m.value for m in [*app.markdown, *app.caption])
+
+
+def test_every_source_is_listed_in_closed_groups_with_what_cites_it(run_page):
     app = run_page(PAGE)
     assert not app.exception
-    text = " ".join(m.value for m in app.markdown)
+    text = _text(app)
     for source in content().sources.sources:
         assert escape_markdown(source.citation()) in text
-    assert any(e.label.startswith("Randomised trials (") for e in app.expander)
+    groups = [e for e in app.expander if e.label.startswith("Randomised trials (")]
+    assert groups and not any(e.proto.expanded for e in app.expander)
     captions = " ".join(c.value for c in app.caption)
-    assert "Id: spravato-label · Cited by" in captions
     assert "Glossary: " in captions and "REMS" in captions
+    assert "Id:" not in text, "ids are for content editors only"
+    assert f"of {len(content().sources.sources)} sources" in captions
+    for label in ("Search sources", "Kind of source", "Only sources nothing cites",
+                  "For content editors: show ids and notes"):
+        assert label in [w.label for w in [*app.text_input, *app.button_group, *app.toggle]]
+
+
+def test_the_editor_switch_shows_each_source_id(run_page):
+    app = run_page(PAGE)
+    app.toggle(key="sources_editors").set_value(True).run()
+    assert "Id: `spravato-label`" in _text(app)
+
+
+def test_a_search_keeps_the_matching_sources_and_opens_their_groups(run_page):
+    app = run_page(PAGE)
+    app.text_input(key="sources_search").input("spravato prescribing").run()
+    assert not app.exception
+    text = _text(app)
+    spravato = content().source("spravato-label")
+    assert escape_markdown(spravato.citation()) in text
+    star_d = next(s for s in content().sources.sources if "STAR*D" in s.title)
+    assert escape_markdown(star_d.citation()) not in text
+    assert [e.label.split(" (")[0] for e in app.expander] == ["FDA labels"]
+    assert all(e.proto.expanded for e in app.expander)
+
+
+def test_the_kind_filter_keeps_one_kind(run_page):
+    app = run_page(PAGE)
+    app.button_group(key="sources_kinds").set_value(["guideline"]).run()
+    assert [e.label.split(" (")[0] for e in app.expander] == ["Guidelines"]
+
+
+def test_a_search_with_no_match_says_so(run_page):
+    app = run_page(PAGE)
+    app.text_input(key="sources_search").input("zzzz-no-such-source").run()
+    assert "No source matches" in app.info[0].value
+    assert not app.expander
+
+
+def test_a_source_that_nothing_cites_is_flagged(run_page, with_uncited_source):
+    app = run_page(PAGE)
+    assert not app.exception
+    reviews = next(e for e in app.expander if e.label.startswith("Reviews ("))
+    assert "not cited)" in reviews.label
+    assert any("Not cited by any entry yet" in m.value for m in reviews.markdown)
+    app.toggle(key="sources_uncited").set_value(True).run()
+    text = _text(app)
+    assert "A source that no entry cites" in text
+    assert "Cited by" not in text, "only uncited sources are left"
 
 
 def test_review_dates_are_shown_per_content_area(run_page, reviewed_today):

@@ -10,8 +10,12 @@ from components.schema.glossary import GlossaryFile
 from components.schema.quiz import QuizFile
 from components.schema.sources import SourcesFile
 from components.source_index import (
+    cited_by_summary,
     compute_area_reviews,
     compute_citations,
+    compute_source_rows,
+    filter_source_rows,
+    group_rows,
     group_sources_by_kind,
     is_stale,
 )
@@ -68,3 +72,39 @@ def test_sources_are_grouped_by_kind_label_with_every_source_once():
     assert "Randomised trials" in groups and "FDA labels" in groups
     assert sum(len(members) for members in groups.values()) == len(sources)
     assert all(s.kind == "rct" for s in groups["Randomised trials"])
+
+
+def test_source_rows_list_every_source_once_with_its_citers():
+    content = _content()
+    rows = compute_source_rows(content)
+    assert [row.source.id for row in rows].count("spravato-label") == 1
+    assert len(rows) == len(content.sources.sources)
+    spravato = next(row for row in rows if row.source.id == "spravato-label")
+    assert not spravato.uncited and spravato.kind_label == "FDA labels"
+    summary = cited_by_summary(spravato.cited_by)
+    assert summary.startswith("Glossary: ") and "REMS" in summary and "; Knowledge check: " in summary
+    # with only the glossary and quiz loaded, a source only the map cites is cited by nothing here
+    assert any(row.uncited for row in rows)
+
+
+def test_filtering_needs_every_word_and_the_chosen_kinds():
+    rows = compute_source_rows(_content())
+    found = filter_source_rows(rows, "SPRAVATO label")
+    assert found and all("spravato" in row.search_text for row in found)
+    assert filter_source_rows(rows, "spravato zzzz") == []
+    guidelines = filter_source_rows(rows, kinds=["guideline"])
+    assert guidelines and {row.source.kind for row in guidelines} == {"guideline"}
+    assert filter_source_rows(rows) == rows
+    uncited = filter_source_rows(rows, uncited_only=True)
+    assert uncited and all(row.uncited for row in uncited)
+
+
+def test_a_source_is_found_by_what_cites_it():
+    rows = compute_source_rows(_content())
+    assert "spravato-label" in {row.source.id for row in filter_source_rows(rows, "REMS")}
+
+
+def test_grouped_rows_keep_the_registry_order_of_kinds():
+    rows = compute_source_rows(_content())
+    labels = [label for label, _ in group_rows(rows)]
+    assert labels == [label for label, _ in group_sources_by_kind(_content().sources.sources)]
