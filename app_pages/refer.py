@@ -4,7 +4,7 @@ import streamlit as st
 from components.content import content
 from components.referral_guide import referral_tiers
 from components.ui import escape_markdown as md
-from components.ui import render_page_header, render_page_link, render_sources
+from components.ui import render_page_header, render_page_link, short_cite
 
 TIER_ICONS = {"urgent": ":material/emergency:", "reconsider-diagnosis": ":material/help:",
               "routine": ":material/outgoing_mail:", "not-yet": ":material/schedule:"}
@@ -20,6 +20,6 @@ for tier in referral_tiers(c.referral):
         st.subheader(f"{TIER_ICONS[tier.id]} {md(tier.heading)}", anchor=tier.id)
         st.markdown(md(tier.text))
         st.markdown("\n".join(f"- **{md(t.label)}.** {md(t.detail)}" for t in tier.triggers))
-        render_sources(c, tier.sources, tier.reviewed)
+        st.caption(f"{short_cite(c, tier.sources)} · Reviewed {tier.reviewed}")
 
 render_page_link("cases", "Practise on the case discussions", icon=":material/groups:")

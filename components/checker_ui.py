@@ -32,7 +32,7 @@ from components.schema.cases import PracticeCase
 from components.schema.referral import AdequacyDefinition, ReferralFile
 from components.staging import StageResult
 from components.ui import escape_markdown as md
-from components.ui import render_page_link
+from components.ui import render_page_link, short_cite
 
 VERDICT_BADGES = {"adequate": ":green-badge[:material/check_circle: Adequate]",
                   "not-adequate": ":orange-badge[:material/cancel: Not adequate]",
@@ -45,12 +45,6 @@ ADVICE_ICONS = {"urgent": ":material/emergency:", "reconsider-diagnosis": ":mate
 
 
 # ---------------------------------------------------------------- small pieces
-
-
-def short_cite(c: ContentSet, source_ids: tuple[str, ...] | list[str]) -> str:
-    """'Chandler GM 2010; Fekadu A 2018': enough to find the full entry on the Sources page."""
-    cites = (c.source(source_id).short_citation() for source_id in dict.fromkeys(source_ids))
-    return "Sources: " + md("; ".join(cites))
 
 
 def _message(box, text: str) -> None:

@@ -57,6 +57,12 @@ def render_sources(content: ContentSet, source_ids: Iterable[str], reviewed: obj
     st.caption(line)
 
 
+def short_cite(content: ContentSet, source_ids: Iterable[str]) -> str:
+    """'Chandler GM 2010; Fekadu A 2018': enough to find the full entry on the Sources page."""
+    cites = (content.source(source_id).short_citation() for source_id in dict.fromkeys(source_ids))
+    return "Sources: " + escape_markdown("; ".join(cites))
+
+
 def escape_markdown(text: str) -> str:
     """Content text shown through Markdown as written: 'STAR*D' must not open an emphasis."""
     return re.sub(r"([\\*_`$~\[\]<>|#])", r"\\\1", text)
