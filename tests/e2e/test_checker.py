@@ -33,7 +33,7 @@ def test_the_half_working_ssri_typed_by_hand_is_one_adequate_failure(page: Page,
     choose(page, "checker_new_drug", "Sertraline (SSRI)")
     type_number(page, "checker_new_dose", "100")
     type_number(page, "checker_new_weeks", "26")
-    choose(page, "checker_new_outcome", "Partial response")
+    choose(page, "checker_new_outcome", "Partial response (25–49% better)")
     expect(page.get_by_text("The daily dose must be more than 0 mg.")).to_have_count(0)
     page.locator(".st-key-checker_add button").click()
     wait_until_drawn(page)
