@@ -5,16 +5,21 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
-from components.charts import apply_house_style, palette
+from components.charts import LABEL_FONT_PX, LAPTOP_CHART_PX, apply_house_style, palette, text_width_px
+from components.schema.common import span
 from components.schema.sources import cite_briefly
 from components.schema.timelines import SequentialTrial, StarD
-from components.sequencing import SequencePlan, star_d_cumulative
+from components.sequencing import PlannedStep, SequencePlan, star_d_cumulative
 
-# Lanes inside one timeline row: the shortest schedule above, the longest below.
-LANE_OFFSET = 0.19
-BAR_WIDTH = 0.34
+# Lanes inside one timeline row: the shortest schedule above, the longest below, a gap between.
+LANE_OFFSET = 0.2
+BAR_WIDTH = 0.32
+ROW_PX = 76
 # Review ticks and outlines: a mid grey that reads on both the light and the dark theme.
 NEUTRAL = "#808080"
+# Hatching over a flagged step, in a dark ink that reads on every lane colour.
+FLAG_HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "#1b1b1b", "fgopacity": 0.6,
+              "size": 9, "solidity": 0.25}
 
 
 # ---------------------------------------------------------------- STAR*D
@@ -107,40 +112,51 @@ def trial_arm_rows(trials: list[SequentialTrial]) -> list[dict[str, object]]:
 def make_pathway_figure(plan: SequencePlan, title: str | None = None) -> go.Figure:
     """A Gantt-style timeline of a planned sequence, in weeks, drawn on its shortest and longest schedule.
 
-    Each row has two lanes: every step at its shorter length (top) and at its longer length
-    (bottom). Review points sit at the end of each bar, referral is a star, flagged steps are
-    hatched in the warning colour and marked with a warning sign on the axis.
+    Each row has two lanes in two colours (and a legend): every step at its shorter length (top,
+    blue) and at its longer length (bottom, orange), with the weeks the step needs written at the
+    end of the row. Review points sit at the end of each bar, referral is a star, and a flagged
+    step keeps its lane colours under a dark hatching and is marked with a warning sign.
     """
     colours = palette()
-    warn = colours[5]
     rows = list(plan.steps)
     ticks = [("⚠ " if p.flags else "") + p.step.label for p in rows]
     figure = go.Figure()
     bars = [p for p in rows if not p.is_milestone]
     for lane, offset, colour, name in (
         ("low", -LANE_OFFSET, colours[0], "If every step takes its shorter length"),
-        ("high", LANE_OFFSET, colours[4], "If every step takes its longer length"),
+        ("high", LANE_OFFSET, colours[1], "If every step takes its longer length"),
     ):
         figure.add_bar(
             name=name, orientation="h", width=BAR_WIDTH,
             y=[rows.index(p) + offset for p in bars],
             base=[getattr(p.start, lane) for p in bars],
             x=[getattr(p.end, lane) - getattr(p.start, lane) for p in bars],
-            marker={"color": [warn if p.flags else colour for p in bars],
-                    "pattern": {"shape": ["/" if p.flags else "" for p in bars]}},
+            marker={"color": colour, "line": {"width": 0},
+                    "pattern": {**FLAG_HATCH, "shape": ["/" if p.flags else "" for p in bars]}},
             customdata=[[p.step.label, p.step.weeks.label(), getattr(p.start, lane),
                          getattr(p.end, lane), "; ".join(f.title for f in p.flags) or "none"]
                         for p in bars],
             hovertemplate="<b>%{customdata[0]}</b><br>Weeks %{customdata[2]:g}–%{customdata[3]:g}"
                           "<br>Needs %{customdata[1]}<br>Flags: %{customdata[4]}<extra></extra>",
         )
+    if any(p.flags for p in bars):
+        figure.add_bar(name="⚠ Flagged step (see the warnings)", orientation="h", x=[None],
+                       y=[None], marker={"color": "rgba(0,0,0,0)", "line": {"width": 1, "color": NEUTRAL},
+                                         "pattern": FLAG_HATCH}, hoverinfo="skip")
     figure.add_scatter(
         name="Review point", mode="markers", showlegend=bool(bars),
         x=[p.end.low for p in bars] + [p.end.high for p in bars],
         y=[rows.index(p) - LANE_OFFSET for p in bars] + [rows.index(p) + LANE_OFFSET for p in bars],
-        marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": NEUTRAL}},
+        marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": NEUTRAL}},
         customdata=[p.step.review_point for p in bars] * 2,
         hovertemplate="Review at week %{x:g}: %{customdata}<extra></extra>",
+    )
+    row_ends = [(p.end.high, f"  {_needs_label(p)}") for p in bars]
+    figure.add_scatter(
+        name="Weeks the step needs", mode="text", showlegend=False, hoverinfo="skip",
+        x=[end for end, _ in row_ends], y=[rows.index(p) for p in bars],
+        text=[text for _, text in row_ends], textposition="middle right",
+        textfont={"size": LABEL_FONT_PX},
     )
     milestones = [p for p in rows if p.is_milestone]
     if milestones:
@@ -149,8 +165,7 @@ def make_pathway_figure(plan: SequencePlan, title: str | None = None) -> go.Figu
             x=[p.start.low for p in milestones] + [p.start.high for p in milestones],
             y=[rows.index(p) - LANE_OFFSET for p in milestones]
             + [rows.index(p) + LANE_OFFSET for p in milestones],
-            marker={"symbol": "star", "size": 18,
-                    "color": [warn if p.flags else colours[2] for p in milestones] * 2,
+            marker={"symbol": "star", "size": 20, "color": colours[2],
                     "line": {"width": 1, "color": NEUTRAL}},
             customdata=[p.step.label for p in milestones] * 2,
             hovertemplate="%{customdata} at week %{x:g}<extra></extra>",
@@ -158,16 +173,36 @@ def make_pathway_figure(plan: SequencePlan, title: str | None = None) -> go.Figu
     if plan.referral_due is not None:
         due = plan.referral_due
         figure.add_vrect(x0=due.low, x1=max(due.high, due.low + 0.3), fillcolor=colours[2],
-                         opacity=0.18, line_width=0)
+                         opacity=0.18, line_width=0, layer="below")  # under the bars' colours
         figure.add_annotation(x=due.low, y=-0.5, yref="y", text=f"Referral due ({due.label()})",
                               showarrow=False, xanchor="left", yanchor="bottom",
-                              font={"size": 13})
+                              font={"size": LABEL_FONT_PX})
     figure.update_yaxes(tickvals=list(range(len(rows))), ticktext=ticks, autorange="reversed",
                         title_text="Step, in order")
+    right = _right_edge(plan, row_ends, ticks)
     figure.update_xaxes(title_text="Weeks since the first step started (rough)", rangemode="tozero",
-                        range=[0, max(plan.total_weeks.high, 4) * 1.06])
-    height = 200 + 70 * max(len(rows), 2)
+                        range=[0, right])
+    height = 220 + ROW_PX * max(len(rows), 2)
     return apply_house_style(figure, title=title, height=height)
+
+
+def _needs_label(planned: PlannedStep) -> str:
+    """'4–8 wk': how long the step runs, written at the end of its row."""
+    weeks = planned.step.weeks
+    return f"{span(weeks.low, weeks.high)} wk"
+
+
+def _right_edge(plan: SequencePlan, row_ends: list[tuple[float, str]], ticks: list[str]) -> float:
+    """The week at the right edge: past the longest schedule, with room for each row's weeks.
+
+    A row ending at week e with text w pixels wide fits a plot W pixels wide from week 0 when
+    e / R * W + w <= W, that is R >= e * W / (W - w); worked out on a 1366 px laptop.
+    """
+    plot_px = LAPTOP_CHART_PX - 32 - 28 - max(text_width_px(t) for t in ticks) - 12
+    right = max(plan.total_weeks.high, 4) * 1.06
+    for end, text in row_ends:
+        right = max(right, end * plot_px / (plot_px - text_width_px(text) - 14))
+    return right
 
 
 # ---------------------------------------------------------------- how to read each chart
@@ -178,8 +213,9 @@ HOW_TO_READ_STAR_D = (
     "published figures named in the legend, each with its rating scale."
 )
 HOW_TO_READ_PATHWAY = (
-    "How to read this: each row is a step, in order; weeks run left to right. The upper bar of a "
-    "row places every step at its shorter length, the lower bar at its longer length, so together "
-    "they show how far the timeline can stretch. Ticks mark review points, a star marks referral, "
-    "the shaded band is when referral became due, and hatched rows marked ⚠ carry a flag."
+    "How to read this: each row is a step, in order; weeks run left to right. The upper, blue bar "
+    "of a row places every step at its shorter length, the lower, orange bar at its longer length, "
+    "so together they show how far the timeline can stretch; the weeks a step needs are written "
+    "at the end of its row. Grey ticks mark review points, a star marks referral, the shaded band "
+    "is when referral became due, and hatched rows marked ⚠ carry a flag."
 )

@@ -55,12 +55,15 @@ def test_onset_axis_is_log_with_tick_labels_in_words(options, rungs):
 
 
 def test_onset_rows_are_grouped_under_bold_rung_headers_in_ladder_order(options, rungs):
-    ticks = list(make_onset_figure(options, rungs).layout.yaxis.ticktext)
-    headers = [t for t in ticks if t.startswith("<b>")]
+    figure = make_onset_figure(options, rungs)
+    headers = sorted((a.y, a.text) for a in figure.layout.annotations if a.text.startswith("<b>"))
     assert len(headers) == len({o.rung for o in options})
-    assert ticks[0] == "<b>Add a second medicine</b>"
+    assert headers[0][1] == "<b>Add a second medicine</b>"
+    rows = dict(zip(figure.layout.yaxis.ticktext, figure.layout.yaxis.tickvals, strict=True))
     first_rung = sorted(rungs, key=lambda r: r.order)[0].id
-    assert ticks[1] == next(o.short_name for o in options if o.rung == first_rung)
+    first_option = next(o.short_name for o in options if o.rung == first_rung)
+    assert headers[0][0] < rows[first_option] == min(rows.values()), "header row comes first"
+    assert not any(t.startswith("<b>") for t in figure.layout.yaxis.ticktext)
 
 
 def test_onset_hover_names_the_source(content, options, rungs):
