@@ -180,14 +180,19 @@ def _days_in_month(year: int, month: int) -> int:
     return (following - dt.timedelta(days=1)).day
 
 
-def compute_area_reviews(content: BaseModel, today: dt.date) -> list[AreaReview]:
-    """Per content area: entries with a review date, the latest and oldest date, stale entries."""
-    by_area: dict[str, list[ReviewedItem]] = {}
+def iter_reviewed(content: BaseModel) -> Iterator[ReviewedItem]:
+    """Everything in the content that carries a `reviewed` date, in content order."""
     for place, model in _areas(content):
         reviewed = getattr(model, "reviewed", None)
         if isinstance(reviewed, dt.date):
-            by_area.setdefault(place.area, []).append(
-                ReviewedItem(place.area, place.entry_id(), place.label(model), reviewed))
+            yield ReviewedItem(place.area, place.entry_id(), place.label(model), reviewed)
+
+
+def compute_area_reviews(content: BaseModel, today: dt.date) -> list[AreaReview]:
+    """Per content area: entries with a review date, the latest and oldest date, stale entries."""
+    by_area: dict[str, list[ReviewedItem]] = {}
+    for item in iter_reviewed(content):
+        by_area.setdefault(item.area, []).append(item)
     reviews = []
     for area, items in by_area.items():
         dates = [item.reviewed for item in items]
