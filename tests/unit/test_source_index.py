@@ -44,7 +44,8 @@ def test_citations_name_each_citing_entry_once_with_its_page():
     assert (rems[0].area, rems[0].label, rems[0].target.page) == ("glossary", "REMS", "glossary")
     assert any(c.area == "quiz" and c.entry_id == "esketamine-observation"
                for c in cited["spravato-label"])
-    assert "lifeline-988" not in cited  # only the frame cites it, and the frame is not loaded here
+    # Only the referral rules cite it, and they are not loaded here (the quiz now cites 988).
+    assert "fda-citalopram-dsc-2011" not in cited
 
 
 def test_is_stale_counts_calendar_months():
