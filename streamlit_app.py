@@ -4,16 +4,19 @@ import streamlit as st
 from components.content import ContentError, load_content
 from components.navigation import HOME_PAGE_ID, MAP_LINK_SCRIPT, sections
 from components.ui import render_content_error, render_frame
+from components.unknown_page import NOTICE, NOTICE_FLAG, unknown_page_name
 
 # A local favicon: a Material icon here would be fetched from a font CDN, which hospitals block.
 st.set_page_config(page_title="TRD Map", page_icon="static/favicon.png", layout="wide")
+# The home page is served at "/" but reserves a path of its own: not "map", which the hidden page
+# below needs, and not "home", which people type and which lands on the stand-in page below.
+HOME_RESERVED_PATH = "trd-map-home"
 
 pages: dict[str, list] = {}
 for section, specs in sections().items():
     for spec in specs:
-        # The home page is served at "/"; its own path is "home" so that "map" stays free below.
         page = st.Page(spec.script, title=spec.title, icon=spec.icon,
-                       url_path="home" if spec.id == HOME_PAGE_ID else spec.id,
+                       url_path=HOME_RESERVED_PATH if spec.id == HOME_PAGE_ID else spec.id,
                        default=spec.id == HOME_PAGE_ID)
         pages.setdefault(section, []).append(page)
         if spec.id == HOME_PAGE_ID:
@@ -24,6 +27,20 @@ for section, specs in sections().items():
 pages[next(iter(pages))].append(
     st.Page(MAP_LINK_SCRIPT, title=home.title, url_path=HOME_PAGE_ID, visibility="hidden")
 )
+
+
+def _land_on_the_map() -> None:
+    st.session_state[NOTICE_FLAG] = True
+    st.switch_page(home, query_params=st.query_params.to_dict())
+
+
+# A typed /home or an old bookmark: a hidden stand-in page at that name sends the reader to the
+# map with a notice, instead of Streamlit's "Page not found" dialog over an unexplained map.
+reserved = {HOME_RESERVED_PATH, *(page.url_path for section in pages.values() for page in section)}
+asked = unknown_page_name(st.context.url, st.get_option("server.baseUrlPath"), reserved)
+if asked:
+    pages[next(iter(pages))].append(
+        st.Page(_land_on_the_map, title="Page not found", url_path=asked, visibility="hidden"))
 navigation = st.navigation(pages)
 
 loaded = load_content()
@@ -32,4 +49,6 @@ if isinstance(loaded, ContentError):
     st.stop()
 
 render_frame(loaded.frame)
+if st.session_state.pop(NOTICE_FLAG, False):
+    st.info(NOTICE, icon=":material/link_off:")
 navigation.run()
