@@ -7,20 +7,20 @@ from components.ladder import (
     filter_options,
     ladder_rows,
     ladder_table,
+    shown_columns,
     sort_options,
 )
 from components.ladder_export import printable_html, table_csv
 from components.ladder_render import (
-    ROW_HEIGHT,
     apply_deep_link,
+    render_column_picker,
     render_comparison_cards,
+    render_comparison_table,
+    render_name_legend,
     render_option_detail,
     render_rung_overview,
     render_table_filters,
     share_selected_option,
-    table_column_config,
-    table_column_order,
-    table_height,
 )
 from components.ui import render_page_header
 
@@ -40,21 +40,24 @@ ladder_tab, table_tab, cards_tab, detail_tab = st.tabs(
 
 with ladder_tab:
     st.caption("The usual order of next-line treatment, and what moves a patient to the next rung.")
+    render_name_legend("ladder_rungs")
     render_rung_overview(rungs, options)
 
 with table_tab:
     chosen_rungs, answers, sort_by = render_table_filters(rungs)
     shown = sort_options(filter_options(options, chosen_rungs, answers), rungs, sort_by)
     table = ladder_table(ladder_rows(shown, rungs))
-    st.caption(f"Showing {len(shown)} of {len(options)} options; scroll the table sideways for all "
-               f"{len(table.columns)} columns, or open an option's details. "
-               f"{c.treatments.course_note}")
-    st.container(key="ladder_table_box").dataframe(
-        table, hide_index=True, column_config=table_column_config(c.treatments),
-        height=table_height(len(table)), row_height=ROW_HEIGHT, column_order=table_column_order(),
-        key="ladder_table")
-    st.download_button("Download these rows (CSV)", table_csv(table), "trd-ladder.csv", "text/csv",
-                       key="ladder_csv", on_click="ignore", icon=":material/download:")
+    picker, counts = st.columns([2, 3], vertical_alignment="bottom")
+    with picker:
+        added = render_column_picker()
+    counts.caption(f"Showing {len(shown)} of {len(options)} options and "
+                   f"{len(shown_columns(added))} of {len(table.columns)} columns. The CSV holds "
+                   "these rows with every column; every figure is in Option details.")
+    render_name_legend("ladder_table")
+    render_comparison_table(table, added, c.treatments)
+    st.caption(c.treatments.course_note)
+    st.download_button("Download these rows, all columns (CSV)", table_csv(table), "trd-ladder.csv",
+                       "text/csv", key="ladder_csv", on_click="ignore", icon=":material/download:")
 
 with cards_tab:
     picked = st.multiselect(

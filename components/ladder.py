@@ -172,10 +172,32 @@ def comparison_facts(option: TreatmentOption, rung: Rung) -> list[tuple[str, str
 
 # ---------------------------------------------------------------- the comparison table
 
+# What the signs in front of a short name mean. The same drug can be a switch or an add-on
+# ("→ Bupropion", "+ Bupropion"), so the sign is what tells them apart.
+NAME_PREFIXES: dict[str, str] = {
+    "→": "switch to: stop the current antidepressant and start this one",
+    "+": "add to the current antidepressant (a combination)",
+}
+
+
+def prefix_legend() -> str:
+    """One line explaining the name prefixes: '→ means switch to: …; + means add to …'."""
+    return "; ".join(f"{sign} means {meaning}" for sign, meaning in NAME_PREFIXES.items())
+
+
+def name_prefix(option: TreatmentOption) -> str:
+    """The sign the option's short name starts with ('→' or '+'), or '' if none."""
+    return next((sign for sign in NAME_PREFIXES if option.short_name.startswith(f"{sign} ")), "")
+
+
 COLUMNS: dict[str, str] = {
     "option": "Option",
     "rung": "Rung",
+    "onset": "Onset (rough)",
     "setting": "Setting",
+    "time_at_visits": "Time at visits",
+    "headline": "Headline (scale, cut-off; population; design)",
+    "name": "Full name",
     "onset_from_days": "Onset from (days)",
     "onset_to_days": "Onset to (days)",
     "visits_per_week": "Visits per week",
@@ -184,11 +206,31 @@ COLUMNS: dict[str, str] = {
     "hours_low": "Hours at visits, low",
     "hours_high": "Hours at visits, high",
     "regulatory": "Regulatory status",
-    "headline": "Headline figure (scale and cut-off; population; design)",
     "lab_monitoring": "Lab monitoring",
     "sources": "Sources (ids)",
     "id": "Id",
 }
+
+# What a primary-care clinician compares first: which option, where it sits, how fast, who can
+# start it, what it asks of the patient, and how well it works. These fit a 1366 px screen.
+DEFAULT_COLUMNS: tuple[str, ...] = ("option", "rung", "onset", "setting", "time_at_visits",
+                                    "headline")
+# The rest can be added on screen; the CSV always holds every column.
+ADDABLE_COLUMNS: tuple[str, ...] = tuple(key for key in COLUMNS if key not in DEFAULT_COLUMNS)
+
+
+def shown_columns(added: Iterable[str] = ()) -> list[str]:
+    """The default columns, then the added ones in table order; unknown or repeated keys ignored."""
+    wanted = set(added)
+    return [*DEFAULT_COLUMNS, *(key for key in ADDABLE_COLUMNS if key in wanted)]
+
+
+def time_at_visits_label(option: TreatmentOption) -> str:
+    """Hours at visits over the acute course and the course length: '8–40 h over 4–8 weeks'."""
+    hours_low, hours_high = acute_course_hours(option)
+    weeks = option.course.weeks
+    count = span(weeks.low, weeks.high)
+    return f"{span(hours_low, hours_high, 1)} h over {_counted(count, 'weeks')}"
 
 
 def ladder_rows(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> list[dict[str, object]]:
@@ -199,9 +241,13 @@ def ladder_rows(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> li
         course = option.course
         hours_low, hours_high = acute_course_hours(option)
         rows.append({
-            "option": option.name,
+            "option": option.short_name,
             "rung": rung_label[option.rung],
+            "onset": onset_label(option),
             "setting": SETTING_SHORT_LABELS[option.setting],
+            "time_at_visits": time_at_visits_label(option),
+            "headline": headline_label(option),
+            "name": option.name,
             "onset_from_days": option.onset_days.low,
             "onset_to_days": option.onset_days.high,
             "visits_per_week": span(course.visits_per_week.low, course.visits_per_week.high, 2),
@@ -210,7 +256,6 @@ def ladder_rows(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> li
             "hours_low": round(hours_low, 1),
             "hours_high": round(hours_high, 1),
             "regulatory": regulatory_label(option),
-            "headline": headline_label(option),
             "lab_monitoring": course.lab_monitoring,
             "sources": ", ".join(option.sources),
             "id": option.id,

@@ -1,4 +1,4 @@
-"""Exports of the treatment ladder: the shown table as CSV, and a self-contained printable HTML handout."""
+"""Exports of the treatment ladder: the shown rows as CSV, and a self-contained printable HTML handout."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -32,7 +32,7 @@ _NOT_PRINTED = {"What it is"}
 
 
 def table_csv(table: pd.DataFrame) -> bytes:
-    """The table exactly as shown, as UTF-8 CSV with a header row and no index."""
+    """The rows shown, with every column (not only those on screen), as UTF-8 CSV with no index."""
     return table.to_csv(index=False).encode("utf-8")
 
 

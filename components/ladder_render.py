@@ -3,27 +3,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
 import streamlit as st
 
 from components.content import ContentSet
 from components.ladder import (
+    ADDABLE_COLUMNS,
     COLUMNS,
+    DEFAULT_COLUMNS,
+    NAME_PREFIXES,
     QUESTIONS,
     SORTS,
     adequate_dose_label,
     comparison_facts,
     course_label,
     headline_rows,
+    name_prefix,
     onset_label,
+    prefix_legend,
     resolve_option,
+    shown_columns,
 )
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption, TreatmentsFile
 from components.ui import escape_markdown as md
 from components.ui import render_sources
 
-# Tall enough for three wrapped lines, so headline figures and monitoring text are not cut off.
-ROW_HEIGHT = 66
-_HIDDEN_COLUMNS = {"id", "sources"}  # kept in the CSV, left out on screen to keep the table readable
+# Column widths in pixels. The default columns add up to 855, less than the main area at
+# 1366 px (about 900), so they need no sideways scroll; on wider screens the unpinned columns grow
+# to fill the width. Added columns make the table scroll sideways, the Option column pinned.
+COLUMN_WIDTHS: dict[str, int] = {
+    "option": 135, "rung": 105, "onset": 100, "setting": 100, "time_at_visits": 115,
+    "headline": 300, "name": 260, "onset_from_days": 135, "onset_to_days": 120,
+    "visits_per_week": 125, "minutes_per_visit": 135, "course_weeks": 120, "hours_low": 150,
+    "hours_high": 155, "regulatory": 160, "lab_monitoring": 420, "sources": 300, "id": 160,
+}
+# The grid's 14 px font: about 6.6 px a character and 18.5 px a line, 16 px of cell padding.
+_CHAR_PX, _LINE_PX, _CELL_PADDING_PX, _MIN_ROW_HEIGHT = 6.6, 18.5, 16, 40
 
 
 def apply_deep_link(options: Sequence[TreatmentOption]) -> TreatmentOption | None:
@@ -47,38 +62,78 @@ def share_selected_option() -> None:
 def table_column_config(treatments: TreatmentsFile) -> dict[str, object]:
     """Column widths, number formats and header help for the comparison table."""
     text, number = st.column_config.TextColumn, st.column_config.NumberColumn
-    # Widths in pixels so every header, units included, stays readable at 1366 px.
-    return {
-        COLUMNS["option"]: text(width=290, pinned=True),
-        COLUMNS["rung"]: text(width=110),
-        COLUMNS["setting"]: text(width=130, help="Shared care: primary care starts it with specialist advice"),
-        COLUMNS["onset_from_days"]: number(
-            format="%g", width=135,
-            help="Earliest onset of benefit, rough; hours are fractions of a day (0.17 = 4 h)"),
-        COLUMNS["onset_to_days"]: number(format="%g", width=120, help="Latest usual onset, rough"),
-        COLUMNS["visits_per_week"]: text(width=125, help="Clinic reviews for medicines; rough"),
-        COLUMNS["minutes_per_visit"]: text(
-            width=135, help=f"{treatments.minutes_per_visit_note}; rough"),
-        COLUMNS["course_weeks"]: text(width=120, help="Acute course; rough"),
-        COLUMNS["hours_low"]: number(format="%.1f", width=150,
-                                     help="Visits × minutes × weeks, low ends; rough"),
-        COLUMNS["hours_high"]: number(format="%.1f", width=155,
-                                      help="Visits × minutes × weeks, high ends; rough"),
-        COLUMNS["regulatory"]: text(width=160),
-        COLUMNS["headline"]: text(
-            width=520, help="First headline figure with its scale and cut-off, the population "
-            "studied and the design (randomised or not); every figure is in Option details"),
-        COLUMNS["lab_monitoring"]: text(width=420),
+    help_for = {
+        "option": f"{prefix_legend()}. Full names: add the Full name column or open Option details",
+        "rung": "The step of the ladder; the ladder tab says what moves a patient to the next one",
+        "onset": "When benefit usually starts to show; rough",
+        "setting": "Who can start it. Shared care: primary care starts it with specialist advice",
+        "time_at_visits": "Hours the patient spends at visits over the acute course (visits × "
+                          "minutes × weeks), and the course length; rough, see the note under "
+                          "the table",
+        "headline": "First headline figure with its scale and cut-off, the population studied and "
+                    "the design (randomised or not); every figure, with its time point, is in "
+                    "Option details",
+        "onset_from_days": "Earliest onset of benefit, rough; hours are fractions of a day "
+                           "(0.17 = 4 h)",
+        "onset_to_days": "Latest usual onset, rough",
+        "visits_per_week": "Clinic reviews for medicines; rough",
+        "minutes_per_visit": f"{treatments.minutes_per_visit_note}; rough",
+        "course_weeks": "Acute course; rough",
+        "hours_low": "Visits × minutes × weeks, low ends; rough",
+        "hours_high": "Visits × minutes × weeks, high ends; rough",
     }
+    number_format = {"onset_from_days": "%g", "onset_to_days": "%g", "hours_low": "%.1f",
+                     "hours_high": "%.1f"}
+    config = {}
+    for key, label in COLUMNS.items():
+        kind = {"format": number_format[key]} if key in number_format else {}
+        config[label] = (number if kind else text)(
+            width=COLUMN_WIDTHS[key], help=help_for.get(key), pinned=key == "option" or None,
+            **kind)
+    return config
 
 
-def table_height(rows: int) -> int:
-    """Pixels that show every row without an inner scrollbar."""
-    return 38 + ROW_HEIGHT * max(rows, 1) + 16  # room for the horizontal scrollbar
+def table_height(rows: int, row_height: int, *, sideways: bool) -> int:
+    """Pixels that show every row without an inner scrollbar (and room for a sideways one)."""
+    return 38 + row_height * max(rows, 1) + (16 if sideways else 2)
 
 
-def table_column_order() -> list[str]:
-    return [label for key, label in COLUMNS.items() if key not in _HIDDEN_COLUMNS]
+def table_row_height(table: pd.DataFrame, columns: Sequence[str]) -> int:
+    """Rows tall enough for the longest text among the columns shown, wrapped in its column."""
+    lines = 1
+    for key in columns:
+        per_line = max(1, int((COLUMN_WIDTHS[key] - _CELL_PADDING_PX) / _CHAR_PX))
+        longest = max((len(str(value)) for value in table[COLUMNS[key]]), default=0)
+        lines = max(lines, -(-longest // per_line))
+    return max(_MIN_ROW_HEIGHT, round(lines * _LINE_PX + _CELL_PADDING_PX))
+
+
+def render_column_picker() -> list[str]:
+    """The 'More columns' picker: kept for the session and in the address (?ladder_columns=)."""
+    return st.multiselect(
+        "More columns", list(ADDABLE_COLUMNS), format_func=COLUMNS.get, key="ladder_columns",
+        placeholder="Add columns to the table",
+        help="Shown by default: " + ", ".join(COLUMNS[key] for key in DEFAULT_COLUMNS) + ". "
+        "Added columns stay while you use the app and are kept in the address, so a shared link "
+        "shows them too.", bind="query-params", persist_state="session")
+
+
+def render_name_legend(key_prefix: str) -> None:
+    """The one-line key to the → and + signs in front of option names."""
+    st.container(key=f"{key_prefix}_legend").caption(
+        "In option names, " + "; ".join(f"**{sign}** means {md(meaning)}"
+                                        for sign, meaning in NAME_PREFIXES.items()) + ".")
+
+
+def render_comparison_table(table: pd.DataFrame, added: Sequence[str],
+                            treatments: TreatmentsFile) -> None:
+    """The table with the default columns plus the added ones, every row shown."""
+    columns = shown_columns(added)
+    row_height = table_row_height(table, columns)
+    st.container(key="ladder_table_box").dataframe(
+        table, hide_index=True, column_config=table_column_config(treatments),
+        height=table_height(len(table), row_height, sideways=bool(added)), row_height=row_height,
+        column_order=[COLUMNS[key] for key in columns], key="ladder_table")
 
 
 def render_table_filters(rungs: Sequence[Rung]) -> tuple[list[str], dict[str, bool | None], str]:
@@ -103,7 +158,9 @@ def render_rung_overview(rungs: Sequence[Rung], options: Sequence[TreatmentOptio
     per_row = 3
     for start in range(0, len(ordered), per_row):  # row by row, so reading order follows the ladder
         for column, rung in zip(st.columns(per_row), ordered[start:start + per_row], strict=False):
-            names = ", ".join(o.short_name for o in options if o.rung == rung.id)
+            # A no-break space keeps a sign on the same line as its name when the list wraps.
+            names = ", ".join(o.short_name.replace(" ", "\u00a0", 1) if name_prefix(o) else o.short_name
+                              for o in options if o.rung == rung.id)
             with column.container(border=True, height="stretch", key=f"ladder_rung_{rung.id}"):
                 st.markdown(f"**{rung.order}. {md(rung.label)}**")
                 st.markdown(md(rung.description))

@@ -1,14 +1,25 @@
 """Treatment ladder page: the table, its filters and sort, side-by-side cards and the ?option= deep link."""
 from __future__ import annotations
 
+import json
+
 from components.content import DATA_DIR_ENV, content
 
 PAGE = "app_pages/ladder.py"
 
 
+DEFAULT_HEADERS = ["Option", "Rung", "Onset (rough)", "Setting", "Time at visits",
+                   "Headline (scale, cut-off; population; design)"]
+
+
 def table_of(app):
-    """The comparison table's DataFrame (the first dataframe on the page)."""
+    """The comparison table's DataFrame (the first dataframe on the page), every column."""
     return app.dataframe[0].value
+
+
+def columns_on_screen(app) -> list[str]:
+    """The headers the table shows, in order (the data holds every column for the CSV)."""
+    return list(app.dataframe[0].proto.column_order)
 
 
 def test_page_shows_rungs_in_order_and_the_full_table(run_page):
@@ -23,11 +34,50 @@ def test_page_shows_rungs_in_order_and_the_full_table(run_page):
     assert any(f"Showing {total} of {total} options" in c.value for c in app.caption)
 
 
+def test_the_default_table_shows_the_columns_a_clinician_compares_first(run_page):
+    app = run_page(PAGE)
+    assert columns_on_screen(app) == DEFAULT_HEADERS
+    assert len(table_of(app).columns) == 18  # the CSV keeps every column
+    assert any("6 of 18 columns" in c.value and "CSV holds these rows with every column" in c.value
+               for c in app.caption)
+
+
+def test_adding_a_column_shows_it_after_the_defaults(run_page):
+    app = run_page(PAGE)
+    app.multiselect(key="ladder_columns").set_value(["lab_monitoring", "regulatory"]).run()
+    assert columns_on_screen(app) == [*DEFAULT_HEADERS, "Regulatory status", "Lab monitoring"]
+    assert any("8 of 18 columns" in c.value for c in app.caption)
+    app.multiselect(key="ladder_columns").set_value([]).run()
+    assert columns_on_screen(app) == DEFAULT_HEADERS
+
+
+def test_the_arrow_and_plus_signs_are_explained_beside_the_names_and_in_the_column_help(run_page):
+    app = run_page(PAGE)
+    legends = [c.value for c in app.caption if c.value.startswith("In option names")]
+    assert len(legends) == 2  # above the rung overview and above the table
+    for legend in legends:
+        assert "**→** means switch to: stop the current antidepressant" in legend
+        assert "**+** means add to the current antidepressant" in legend
+    option_help = json.loads(app.dataframe[0].proto.columns)["Option"]["help"]
+    assert "→ means switch to" in option_help and "+ means add to" in option_help
+    names = dict(zip(table_of(app)["Option"], table_of(app)["Full name"], strict=True))
+    assert names["→ Bupropion"] == "Switch to bupropion"
+    assert names["+ Bupropion"] == "Add bupropion (combination)"
+
+
+def test_the_intro_says_where_the_options_sit_relative_to_the_definition_of_trd(run_page):
+    app = run_page(PAGE)
+    intro = next(m.value for m in app.markdown if m.value.startswith("After one adequate"))
+    assert "not yet treatment-resistant" in intro
+    assert "Once two adequate trials of different antidepressants have failed" in intro
+    assert "After two adequate trials fail, these are" not in intro
+
+
 def test_rung_filter_changes_the_rows_shown(run_page):
     app = run_page(PAGE)
     app.multiselect(key="ladder_filter_rung").set_value(["neurostimulation"]).run()
     table = table_of(app)
-    assert sorted(table["Option"]) == sorted([
+    assert sorted(table["Full name"]) == sorted([
         "Standard rTMS (10 Hz)", "Intermittent theta-burst stimulation (iTBS)",
         "Accelerated iTBS (SAINT / SNT)", "Deep TMS (H-coil)"])
     total = len(content().treatments.options)
@@ -37,27 +87,27 @@ def test_rung_filter_changes_the_rows_shown(run_page):
 def test_practical_questions_change_the_rows_shown(run_page):
     app = run_page(PAGE)
     app.segmented_control(key="ladder_q_certified").set_value("Yes").run()
-    assert table_of(app)["Option"].tolist() == ["Esketamine nasal spray"]
+    assert table_of(app)["Full name"].tolist() == ["Esketamine nasal spray"]
     app.segmented_control(key="ladder_q_certified").set_value(None)
     app.segmented_control(key="ladder_q_primary_care").set_value("Yes").run()
     table = table_of(app)
     assert set(table["Setting"]) == {"Primary care", "Shared care"}
-    assert "Electroconvulsive therapy (ECT)" not in table["Option"].tolist()
+    assert "ECT" not in table["Option"].tolist()
 
 
 def test_sorting_by_onset_puts_the_rapid_acting_options_first(run_page):
     app = run_page(PAGE)
     app.selectbox(key="ladder_sort").set_value("onset").run()
-    assert set(table_of(app)["Option"].iloc[:2]) == {"Esketamine nasal spray",
-                                                     "IV ketamine (off-label)"}
+    assert set(table_of(app)["Option"].iloc[:2]) == {"Esketamine", "IV ketamine"}
 
 
 def test_every_headline_in_the_table_names_its_scale_population_and_design(run_page):
     app = run_page(PAGE)
     table = table_of(app)
-    header = "Headline figure (scale and cut-off; population; design)"
+    header = "Headline (scale, cut-off; population; design)"
+    assert header in columns_on_screen(app)
     by_option = dict(zip(table["Option"], table[header], strict=True))
-    venlafaxine = by_option["Switch to venlafaxine (SNRI)"]
+    venlafaxine = by_option["→ Venlafaxine"]
     assert "25%" in venlafaxine and "QIDS-SR ≤5" in venlafaxine
     assert "STAR*D level 2" in venlafaxine and "randomised, open-label trial" in venlafaxine
     assert "30.6" not in venlafaxine  # the pooled level-2 figure is context, not the headline
@@ -117,7 +167,7 @@ def test_the_intro_and_the_visit_length_help_are_read_from_the_content(run_page,
                                                                        monkeypatch):
     path = data_copy / "treatments.yaml"
     text = path.read_text(encoding="utf-8")
-    for old, new in (("After two adequate trials fail, these are", "Edited intro: these are"),
+    for old, new in (("After one adequate antidepressant trial fails", "Edited intro: one trial"),
                      ("minutes_per_visit_note: Includes observation (esketamine)",
                       "minutes_per_visit_note: Edited help, observation (esketamine)")):
         assert text.count(old) == 1, old
@@ -126,7 +176,7 @@ def test_the_intro_and_the_visit_length_help_are_read_from_the_content(run_page,
     monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
     app = run_page(PAGE)
     assert not app.exception, [e.value for e in app.exception]
-    assert any(m.value.startswith("Edited intro: these are the next-line") for m in app.markdown)
-    assert not any("After two adequate trials fail" in m.value for m in app.markdown)
+    assert any(m.value.startswith("Edited intro: one trial, the depression") for m in app.markdown)
+    assert not any("After one adequate antidepressant trial fails" in m.value for m in app.markdown)
     table = app.dataframe[0].proto
     assert "Edited help, observation (esketamine) and recovery (ECT); rough" in table.columns

@@ -9,7 +9,10 @@ from pydantic import ValidationError
 
 from components.content import read_content
 from components.ladder import (
+    ADDABLE_COLUMNS,
     COLUMNS,
+    DEFAULT_COLUMNS,
+    NAME_PREFIXES,
     QUESTION_BY_KEY,
     acute_course_hours,
     adequate_dose_label,
@@ -22,9 +25,13 @@ from components.ladder import (
     headline_rows,
     ladder_rows,
     ladder_table,
+    name_prefix,
     onset_label,
+    prefix_legend,
     resolve_option,
+    shown_columns,
     sort_options,
+    time_at_visits_label,
 )
 from components.schema.referral import Antidepressant
 from components.schema.treatments import Headline, TreatmentOption, TreatmentsFile
@@ -345,6 +352,56 @@ def test_table_has_one_row_per_option_with_units_in_headers(treatments):
     assert all(table["Sources (ids)"].str.len() > 0)
     for header in ("Onset from (days)", "Minutes per visit", "Course (weeks)", "Hours at visits, low"):
         assert header in table.columns
+
+
+def test_default_columns_are_what_a_clinician_compares_first_and_the_rest_can_be_added():
+    assert [COLUMNS[key] for key in DEFAULT_COLUMNS] == [
+        "Option", "Rung", "Onset (rough)", "Setting", "Time at visits",
+        "Headline (scale, cut-off; population; design)"]
+    assert set(DEFAULT_COLUMNS) | set(ADDABLE_COLUMNS) == set(COLUMNS)
+    assert not set(DEFAULT_COLUMNS) & set(ADDABLE_COLUMNS)
+    assert shown_columns() == list(DEFAULT_COLUMNS)
+
+
+def test_added_columns_follow_the_defaults_in_table_order_and_unknown_keys_are_ignored():
+    assert shown_columns(["lab_monitoring", "regulatory", "option", "nonsense", "regulatory"]) == [
+        *DEFAULT_COLUMNS, "regulatory", "lab_monitoring"]
+
+
+def test_the_table_names_options_by_short_name_and_keeps_the_full_name(treatments):
+    table = ladder_table(ladder_rows(filter_options(treatments.options, ["switching"]),
+                                     treatments.rungs))
+    assert table["Option"].iloc[0] == "→ Venlafaxine"
+    assert table["Full name"].iloc[0] == "Switch to venlafaxine (SNRI)"
+
+
+def test_time_at_visits_gives_hours_and_the_course_length(treatments):
+    options = by_id(treatments)
+    assert time_at_visits_label(options["esketamine"]) == "8.7–40 h over 4–8 weeks"
+    assert time_at_visits_label(options["accelerated-tms"]) == "45–50 h over 1 week"
+
+
+def test_every_switch_is_marked_with_an_arrow_and_every_added_antidepressant_with_a_plus(treatments):
+    """The signs mean what the legend says: → only on the switching rung, + only for add-ons."""
+    for option in treatments.options:
+        sign = name_prefix(option)
+        if option.id.startswith("switch-"):
+            assert sign == "→", option.id
+        elif option.id.startswith("combine-"):
+            assert sign == "+", option.id
+        else:
+            assert sign == "", option.id
+        if sign == "→":
+            assert option.rung == "switching", option.id
+        if sign == "+":
+            assert option.rung == "augmentation", option.id
+
+
+def test_the_legend_explains_every_sign_used_in_a_name(treatments):
+    used = {name_prefix(option) for option in treatments.options} - {""}
+    assert used == set(NAME_PREFIXES)
+    legend = prefix_legend()
+    assert "→ means switch to" in legend and "+ means add to the current antidepressant" in legend
 
 
 def test_onset_labels_pick_a_readable_unit(treatments):

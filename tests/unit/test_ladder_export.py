@@ -16,12 +16,13 @@ def handout(content, ids: list[str]) -> str:
     return printable_html(options, content.treatments.rungs, citations, notice="Education only.")
 
 
-def test_csv_holds_exactly_the_rows_and_headers_shown(content):
+def test_csv_holds_the_rows_shown_with_every_column(content):
     shown = filter_options(content.treatments.options, ["ect", "rapid-acting"])
     table = ladder_table(ladder_rows(shown, content.treatments.rungs))
     back = pd.read_csv(io.BytesIO(table_csv(table)))
     assert list(back.columns) == list(table.columns)
-    assert back["Option"].tolist() == [o.name for o in shown]
+    assert back["Option"].tolist() == [o.short_name for o in shown]
+    assert back["Full name"].tolist() == [o.name for o in shown]
     assert back["Onset from (days)"].tolist() == [o.onset_days.low for o in shown]
 
 
