@@ -43,7 +43,7 @@ def test_the_node_list_offers_every_element_by_its_label(run_page):
 @pytest.mark.parametrize("node,heading,link", [
     ("tms", "TMS", "TMS on the ladder"),
     ("adequate-trial", "Adequate dose + duration", "Check dose and duration"),
-    ("specialist-referral", "Specialist referral", "Referral criteria"),
+    ("specialist-referral", "Specialist referral", "When to refer"),
 ])
 def test_a_deep_link_opens_that_nodes_card(run_page, node, heading, link):
     app = run_page(PAGE, node=node)
@@ -101,8 +101,27 @@ def test_lookalikes_why_it_matters_and_path_sections_are_there(run_page):
                           "Intolerable side effects with one drug"]
     metrics = {m.label: m.value for m in app.metric}
     assert metrics == {"As first reported (Rush 2006)": "67%", "Re-analysis (Pigott 2023)": "~35%"}
-    path_targets = [p.proto.label for p in app.get("page_link")]
-    assert path_targets[-4:] == ["The TRD map", "Glossary", "Case discussions", "Treatment ladder"]
+    path_links = [p.proto for p in app.get("page_link")][-6:]
+    assert [p.label for p in path_links] == ["The TRD map", "Glossary", "Trial checker",
+                                             "When to refer", "Case discussions",
+                                             "Treatment ladder"]
+    assert path_links[2].page.endswith("checker") and path_links[3].page.endswith("refer")
+
+
+def test_the_specialist_referral_card_says_when_to_refer_with_the_criteria_and_checker_a_click_away(
+        run_page):
+    app = run_page(PAGE, node="specialist-referral")
+    assert not app.exception
+    card = " ".join(m.value for m in app.markdown)
+    for tier in ("When to refer: urgently, now, for suicide risk", "risk to others",
+                 "current mania or hypomania", "psychosis, catatonia",
+                 "reconsider the diagnosis first", "past mania or hypomania",
+                 "alcohol or drug use", "routinely once two different antidepressants have failed "
+                 "after adequate trials", "otherwise not yet"):
+        assert tier in card, tier
+    links = {p.proto.label: p.proto for p in app.get("page_link")}
+    assert links["When to refer: urgent, routine or not yet"].page.endswith("refer")
+    assert links["Check a patient's trials in the trial checker"].page.endswith("checker")
 
 
 def test_a_map_click_event_names_the_clicked_node():

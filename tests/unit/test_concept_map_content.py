@@ -15,7 +15,7 @@ EXPECTED_LINKS = {  # node -> (page, ladder option) of its first link
     "augmentation": ("ladder", "aripiprazole"),
     "adequate-trial": ("checker", None),
     "two-antidepressants": ("checker", None),
-    "specialist-referral": ("checker", None),
+    "specialist-referral": ("refer", None),
 }
 
 
@@ -23,6 +23,16 @@ EXPECTED_LINKS = {  # node -> (page, ladder option) of its first link
 def test_each_node_links_to_the_page_that_goes_deeper(content, node_id, target):
     link = content.map.node(node_id).links[0]
     assert (link.page, link.option) == target
+
+
+def test_the_specialist_referral_node_links_to_the_criteria_and_the_checker(content):
+    assert [link.page for link in content.map.node("specialist-referral").links] == [
+        "refer", "checker"]
+
+
+def test_the_path_outward_passes_through_the_checker_and_when_to_refer(content):
+    pages = [step.link.page for step in content.map.path]
+    assert pages.index("checker") < pages.index("refer") < pages.index("ladder")
 
 
 def test_onset_is_linked_from_the_options_that_differ_in_speed(content):
