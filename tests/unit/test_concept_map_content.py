@@ -30,6 +30,34 @@ def test_the_specialist_referral_node_links_to_the_criteria_and_the_checker(cont
         "refer", "checker"]
 
 
+# How the specialist-referral card names each red flag of data/referral.yaml, by its urgency.
+REFERRAL_FLAG_WORDS = {
+    "urgent": {"suicidal-intent": "a plan, intent or means", "recent-suicide-attempt":
+               "a recent attempt", "cannot-safety-plan": "no safety plan possible",
+               "risk-to-others": "risk to others", "psychosis": "psychosis",
+               "catatonia": "catatonia", "self-care": "inability to care for oneself",
+               "current-mania-hypomania": "current mania or hypomania"},
+    "reconsider-diagnosis": {"past-mania-hypomania": "past mania or hypomania",
+                             "bipolar-screen": "bipolar features",
+                             "substance-use": "alcohol or drug use",
+                             "medical-cause": "possible medical cause"},
+}
+
+
+def test_the_specialist_referral_card_names_every_flag_under_its_urgency(content):
+    summary = " ".join(content.map.node("specialist-referral").summary.split())
+    urgent_part, rest = summary.split("reconsider the diagnosis first")
+    diagnosis_part, routine_part = rest.split("routinely")
+    for urgency, part in (("urgent", urgent_part), ("reconsider-diagnosis", diagnosis_part)):
+        flags = {f.id for f in content.referral.red_flags if f.urgency == urgency}
+        assert flags == set(REFERRAL_FLAG_WORDS[urgency])
+        for flag_id, words in REFERRAL_FLAG_WORDS[urgency].items():
+            assert words in part, flag_id
+    threshold = content.referral.resistance_threshold.failed_antidepressants
+    assert threshold == 2 and "two different antidepressants have failed" in routine_part
+    assert "otherwise not yet" in routine_part
+
+
 def test_the_path_outward_passes_through_the_checker_and_when_to_refer(content):
     pages = [step.link.page for step in content.map.path]
     assert pages.index("checker") < pages.index("refer") < pages.index("ladder")

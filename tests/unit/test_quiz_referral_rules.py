@@ -190,3 +190,20 @@ def test_every_new_referral_question_is_checked_against_the_rules(content):
 def test_new_referral_questions_send_learners_to_the_refer_page_or_the_checker(content):
     for question_id in {*SCENARIOS, WHICH_IS_ROUTINE, LETTER}:
         assert question(content, question_id).teaches.page in {"refer", "checker"}, question_id
+
+
+# How the psychosis question names each urgent flag of data/referral.yaml.
+URGENT_FLAG_WORDS = {
+    "suicidal-intent": "suicidal plan, intent or means", "recent-suicide-attempt": "recent attempt",
+    "cannot-safety-plan": "unable to safety-plan", "risk-to-others": "risk to others",
+    "psychosis": "psychotic", "catatonia": "catatonia", "self-care": "unable to care",
+    "current-mania-hypomania": "current mania or hypomania",
+}
+
+
+def test_the_psychosis_question_names_every_urgent_flag_the_checker_has(content):
+    urgent = {f.id for f in content.referral.red_flags if f.urgency == "urgent"}
+    assert urgent == set(URGENT_FLAG_WORDS)
+    explanation = question(content, "referral-psychosis-before-two-failures").explanation
+    for flag_id, words in URGENT_FLAG_WORDS.items():
+        assert words in " ".join(explanation.split()), flag_id
