@@ -41,7 +41,9 @@ asked = unknown_page_name(st.context.url, st.get_option("server.baseUrlPath"), r
 if asked:
     pages[next(iter(pages))].append(
         st.Page(_land_on_the_map, title="Page not found", url_path=asked, visibility="hidden"))
-navigation = st.navigation(pages)
+# One flat menu, in the registry's order (Learn, Compare, Practice, Reference): Streamlit draws a
+# sectioned menu with its headers inside the <ul>, which screen readers and WCAG's list rules reject.
+navigation = st.navigation([page for section in pages.values() for page in section])
 
 loaded = load_content()
 if isinstance(loaded, ContentError):
