@@ -32,7 +32,7 @@ from components.schema.cases import PracticeCase
 from components.schema.referral import AdequacyDefinition, ReferralFile
 from components.staging import StageResult
 from components.ui import escape_markdown as md
-from components.ui import render_page_link, short_cite
+from components.ui import render_page_link, render_provenance, short_cite
 
 VERDICT_BADGES = {"adequate": ":green-badge[:material/check_circle: Adequate]",
                   "not-adequate": ":orange-badge[:material/cancel: Not adequate]",
@@ -108,7 +108,8 @@ def render_add_trial_form(c: ContentSet) -> None:
         maximum = drug.label_maximum_mg_per_day
         st.caption(f"Minimum adequate dose {drug.minimum_adequate_dose_mg_per_day:g} mg/day · "
                    + (f"label maximum {maximum:g} mg/day" if maximum else "no confirmed label "
-                      "maximum") + f". {md(drug.note)} " + short_cite(c, drug.sources))
+                      "maximum") + ". " + short_cite(c, drug.sources))
+        render_provenance(drug.note, key=f"checker_drug_note_{drug.id}")
     for column, name, label in ((top[1], "dose", "Daily dose (mg/day)"),
                                 (top[2], "weeks", "Weeks at this dose")):
         with column:

@@ -10,7 +10,7 @@ from components.content import ContentSet
 from components.schema.common import Claim
 from components.schema.map import MapFile, MapLink, MapNode
 from components.ui import escape_markdown as md
-from components.ui import render_page_link
+from components.ui import render_page_link, render_provenance
 
 NODE_KEY = "map_node"
 QUERY_PARAM = "node"
@@ -91,8 +91,7 @@ def render_node_card(content: ContentSet, node: MapNode) -> None:
         st.markdown(f"**Why it matters for referral.** {md(node.why_it_matters)}")
         st.markdown("**Key numbers**")
         render_claims(content, node.key_facts)
-        if node.note:
-            st.caption(f":material/info: {md(node.note)}")
+        render_provenance(node.note, key=f"map_note_{node.id}")
         st.markdown("**Go deeper**")
         for link in node.links:
             render_link(link)
@@ -130,8 +129,7 @@ def render_lookalikes(content: ContentSet) -> None:
             differs.markdown(f"**How it differs**\n\n{md(lookalike.how_it_differs)}")
             catch.markdown(f"**What catches it**\n\n{md(lookalike.how_to_catch_it)}")
             step.markdown(f"**The different next step**\n\n{md(lookalike.next_step)}")
-            if lookalike.note:
-                st.caption(f":material/info: {md(lookalike.note)}")
+            render_provenance(lookalike.note, key=f"map_lookalike_note_{lookalike.id}")
             if lookalike.link:
                 render_link(lookalike.link)
             render_references(content, lookalike.sources, lookalike.reviewed)
@@ -149,8 +147,7 @@ def render_why_it_matters(content: ContentSet) -> None:
             st.markdown(md(count.how_counted))
             st.caption("Source: " + "; ".join(content.source(s).short_citation() for s in count.sources))
     st.markdown(f"**Why the two figures differ.** {md(why.why_counts_differ)}")
-    if why.note:
-        st.caption(f":material/info: {md(why.note)}")
+    render_provenance(why.note, key="map_why_note")
     render_references(content, why.sources, why.reviewed)
 
 

@@ -12,6 +12,7 @@ from components.charts import plotly_config, with_theme_text
 from components.content import ContentError, ContentSet, derived
 from components.handout import make_handout_html
 from components.navigation import HOME_PAGE_ID, MAP_LINK_SCRIPT, PAGE_BY_ID
+from components.provenance import CONFIDENCE_ICONS, CONFIDENCE_LABELS, assess_confidence
 from components.schema.frame import FrameFile
 
 # Shown only when the content files are broken: a safety line must not vanish with a YAML typo.
@@ -55,6 +56,16 @@ def render_sources(content: ContentSet, source_ids: Iterable[str], reviewed: obj
     if reviewed:
         line += f" · Reviewed {reviewed}"
     st.caption(line)
+
+
+def render_provenance(note: str, key: str) -> None:
+    """The one marker for an editor's note on where a fact was read and how sure it is."""
+    if not note.strip():
+        return
+    confidence = assess_confidence(note)
+    with st.popover(CONFIDENCE_LABELS[confidence], icon=CONFIDENCE_ICONS[confidence], key=key,
+                    type="tertiary", help="Where this was read, and what could not be confirmed"):
+        st.markdown(escape_markdown(note))
 
 
 def short_cite(content: ContentSet, source_ids: Iterable[str]) -> str:

@@ -158,3 +158,14 @@ def test_the_caption_counts_the_elements_the_content_holds(run_page, data_copy, 
     assert not app.exception, [e.value for e in app.exception]
     around_centre = len(document["nodes"]) - 1  # one more than the shipped map has
     assert any(f"joined to {around_centre} elements" in c.value for c in app.caption)
+
+
+def test_a_node_note_sits_behind_one_provenance_marker_not_in_the_card_text(run_page):
+    from components.content import content
+    from components.provenance import CONFIDENCE_LABELS, assess_confidence
+    node = next(n for n in content().map.nodes if n.note)
+    app = run_page("app_pages/map.py", node=node.id)
+    assert not app.exception
+    labels = [p.proto.popover.label for p in app.get("popover")]
+    assert CONFIDENCE_LABELS[assess_confidence(node.note)] in labels
+    assert not any(node.note[:40] in c.value for c in app.caption)
