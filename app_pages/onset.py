@@ -44,6 +44,6 @@ else:
                  alt="Onset against hours of the acute course for each option, coloured by setting")
     st.caption(md(oc.HOW_TO_READ_BURDEN))
     with st.expander("Onset against burden as a table"):
-        st.table(oc.burden_rows(options), hide_index=True)
+        st.table(oc.burden_rows(options, rungs), hide_index=True)
 with st.expander("Sources for these charts"):
     render_sources(c, [s for option in options for s in option.sources])

@@ -613,10 +613,18 @@ def commitment_rows(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -
     return rows
 
 
-def burden_rows(options: Iterable[TreatmentOption]) -> list[dict[str, object]]:
-    return [
-        {"Option": o.name, "First effect (rough)": onset_label(o),
-         "Hours at visits, acute course (rough)": span(*acute_course_hours(o), 1),
-         "Setting": SETTING_LABELS[o.setting]}
-        for o in options
-    ]
+def burden_rows(options: Iterable[TreatmentOption], rungs: Sequence[Rung] | None = None
+                ) -> list[dict[str, object]]:
+    """One row per option; given the rungs, in ladder order, naming the cross it is drawn in."""
+    groups = ([BurdenGroup((o,), "") for o in options] if rungs is None
+              else burden_groups(options, rungs))
+    rows = []
+    for group in groups:
+        for o in group.options:
+            rows.append({
+                "Option": o.name, **({"On the chart as": group.label} if rungs is not None else {}),
+                "First effect (rough)": onset_label(o),
+                "Hours at visits, acute course (rough)": span(*acute_course_hours(o), 1),
+                "Setting": SETTING_LABELS[o.setting],
+            })
+    return rows

@@ -63,3 +63,12 @@ def test_every_chart_downloads_as_a_png_with_a_clear_file_name(run_page):
         names.append(json.loads(chart.proto.config)["toImageButtonOptions"]["filename"])
     assert names == ["trd-map-onset-by-option", "trd-map-time-commitment-week",
                      "trd-map-onset-vs-burden"]
+
+
+def test_the_burden_table_names_the_cross_each_option_is_drawn_in(run_page):
+    app = show(run_page(PAGE), "burden")
+    table = app.table[0].value
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    names = {a["text"] for a in spec["layout"]["annotations"]}
+    assert "On the chart as" in table.columns
+    assert set(table["On the chart as"]) <= names

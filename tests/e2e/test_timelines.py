@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from components.content import read_content
@@ -64,3 +65,46 @@ def test_the_chart_choice_is_in_the_address_so_a_presenter_can_link_to_it(page: 
     wait_until_drawn(page)
     expect(page.locator(".st-key-onset_commitment_chart")).to_be_visible()
     expect(page).to_have_url(re.compile(r"onset_view=What\+does\+it\+ask"))
+
+
+# Every chart view of the two pages, as a presenter would link to it.
+CHART_VIEWS = {
+    "onset": "onset",
+    "commitment": "onset?onset_view=What+does+it+ask+of+the+patient%3F",
+    "burden": "onset?onset_view=Onset+against+burden",
+    "star-d": "timelines",
+    "typical-path": "timelines?path=typical-path",
+    "flagged-path": "timelines?path=six-months-half-working",
+}
+TEXT_SELECTOR = (".xtick text, .ytick text, .annotation-text, .textpoint text, .bartext, "
+                 ".legendtext, .g-xtitle text, .g-ytitle text, .legendtitletext")
+DRAWN_TEXT_JS = """selector => {
+  const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+  return [...chart.querySelectorAll(selector)]
+    .filter(el => (el.textContent || '').trim())
+    .map(el => { const r = el.getBoundingClientRect();
+                 return {text: el.textContent.trim(), tick: !!el.closest('.xtick, .ytick'),
+                         left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+                         size: parseFloat(getComputedStyle(el).fontSize),
+                         transform: el.getAttribute('transform') || ''}; });
+}"""
+
+
+@pytest.mark.parametrize("width", [1366, 1920])
+@pytest.mark.parametrize("view", list(CHART_VIEWS))
+def test_every_chart_is_readable_without_hovering(page: Page, app_url: str, view: str, width: int):
+    """Drawn by Chromium, not estimated: tick labels upright, text at least 14 px, and no two
+    pieces of text (ticks, names, values, legend, titles) on top of each other."""
+    page.set_viewport_size({"width": width, "height": 900})
+    open_page(page, app_url, CHART_VIEWS[view])
+    expect(page.locator('[data-testid="stPlotlyChart"] .main-svg').first).to_be_attached()
+    texts = page.evaluate(DRAWN_TEXT_JS, TEXT_SELECTOR)
+    assert len([t for t in texts if t["tick"]]) >= 6, view
+    problems = {
+        "slanted tick labels": [t["text"] for t in texts if t["tick"] and "rotate" in t["transform"]],
+        "text under 14 px": [(t["text"], t["size"]) for t in texts if t["size"] < 14],
+        "text on text": [(a["text"], b["text"]) for i, a in enumerate(texts) for b in texts[i + 1:]
+                         if a["left"] < b["right"] - 1 and b["left"] < a["right"] - 1
+                         and a["top"] < b["bottom"] - 1 and b["top"] < a["bottom"] - 1],
+    }
+    assert not any(problems.values()), {kind: found for kind, found in problems.items() if found}

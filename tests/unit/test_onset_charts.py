@@ -133,6 +133,15 @@ def test_burden_colour_legend_is_the_setting(options, rungs):
 def test_text_equivalents_have_one_row_per_option(options, rungs):
     assert len(onset_rows(options, rungs)) == len(options)
     assert len(commitment_rows(options, rungs)) == len(options)
-    assert len(burden_rows(options)) == len(options)
+    assert len(burden_rows(options, rungs)) == len(options)
     assert all(row["Lab monitoring"] for row in commitment_rows(options, rungs))
 
+
+
+def test_burden_table_names_the_cross_each_option_is_drawn_in(options, rungs):
+    rows = burden_rows(options, rungs)
+    names = {a.text for a in make_onset_burden_figure(options, rungs).layout.annotations}
+    assert sorted(r["Option"] for r in rows) == sorted(o.name for o in options)
+    assert all(r["On the chart as"] in names for r in rows)
+    lithium = next(r for r in rows if r["Option"].startswith("Lithium"))
+    assert lithium["On the chart as"].startswith("Add a second medicine (")
