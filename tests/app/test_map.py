@@ -113,11 +113,11 @@ def test_the_specialist_referral_card_says_when_to_refer_with_the_criteria_and_c
     app = run_page(PAGE, node="specialist-referral")
     assert not app.exception
     card = " ".join(m.value for m in app.markdown)
-    for tier in ("When to refer: urgently, now, for suicide risk", "risk to others",
+    for tier in ("When to refer:", "- Urgently, now: suicide risk", "risk to others",
                  "current mania or hypomania", "psychosis, catatonia",
-                 "reconsider the diagnosis first", "past mania or hypomania",
-                 "alcohol or drug use", "routinely once two different antidepressants have failed "
-                 "after adequate trials", "otherwise not yet"):
+                 "- Reconsider the diagnosis first", "past mania or hypomania",
+                 "alcohol or drug use", "- Routinely: once two different antidepressants have "
+                 "failed after adequate trials", "- Not yet:"):
         assert tier in card, tier
     links = {p.proto.label: p.proto for p in app.get("page_link")}
     assert links["When to refer: urgent, routine or not yet"].page.endswith("refer")

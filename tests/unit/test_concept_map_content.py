@@ -46,8 +46,8 @@ REFERRAL_FLAG_WORDS = {
 
 def test_the_specialist_referral_card_names_every_flag_under_its_urgency(content):
     summary = " ".join(content.map.node("specialist-referral").summary.split())
-    urgent_part, rest = summary.split("reconsider the diagnosis first")
-    diagnosis_part, routine_part = rest.split("routinely")
+    urgent_part, rest = summary.split("Reconsider the diagnosis first")
+    diagnosis_part, routine_part = rest.split("Routinely")
     for urgency, part in (("urgent", urgent_part), ("reconsider-diagnosis", diagnosis_part)):
         flags = {f.id for f in content.referral.red_flags if f.urgency == urgency}
         assert flags == set(REFERRAL_FLAG_WORDS[urgency])
@@ -55,7 +55,7 @@ def test_the_specialist_referral_card_names_every_flag_under_its_urgency(content
             assert words in part, flag_id
     threshold = content.referral.resistance_threshold.failed_antidepressants
     assert threshold == 2 and "two different antidepressants have failed" in routine_part
-    assert "otherwise not yet" in routine_part
+    assert "Not yet: otherwise" in routine_part
 
 
 def test_the_path_outward_passes_through_the_checker_and_when_to_refer(content):
