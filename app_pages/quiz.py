@@ -11,6 +11,7 @@ from components.ui import (
     render_missing_link_notice,
     render_page_header,
     render_page_link,
+    render_provenance,
     render_sources,
 )
 
@@ -62,6 +63,7 @@ if st.session_state.get("quiz_checked") == round_key:
             st.markdown(f"Your answer: {escape_markdown(yours)} · "
                         f"Correct answer: **{escape_markdown(rq.correct_choice())}**")
             st.markdown(escape_markdown(rq.question.explanation))
+            render_provenance(rq.question.note, key=f"quiz_note_{rq.id}")
             link = rq.question.teaches
             render_page_link(link.page, f"Review: {link.label}", params=link.params,
                              icon=":material/school:")

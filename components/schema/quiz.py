@@ -41,6 +41,8 @@ class QuizQuestion(SourcedEntry):
     choices: list[Text] = Field(min_length=2, max_length=6)
     answer: int = Field(ge=0, description="Index of the correct choice, counting from 0")
     explanation: Text
+    note: str = Field(default="", description="Where the explanation's facts were read and how sure "
+                      "they are; shown behind the provenance marker")
     teaches: PageLink
 
     @model_validator(mode="after")

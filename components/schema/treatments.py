@@ -84,6 +84,7 @@ class Rung(SourcedEntry):
     order: int = Field(ge=1)
     description: Text
     moves_on_when: Text = Field(description="What moves a patient from this rung to the next one")
+    note: str = Field(default="", description="Where the rung's facts were read and how sure they are")
 
 
 class Course(Strict):
@@ -212,7 +213,9 @@ class Barriers(Strict):
     driving: Text
     rems: str = Field(default="", description="Risk evaluation and mitigation strategy, if any")
     anaesthesia: bool = False
-    prior_authorisation: Text = Field(description="Typical payer criteria, or that they vary")
+    prior_authorisation: str = Field(
+        default="", description="Typical payer criteria, or that they vary; empty when not confirmed "
+        "(the option's note then says so)")
     other: list[Text] = Field(default_factory=list)
 
 
@@ -244,7 +247,8 @@ class TreatmentOption(SourcedEntry):
     risks: list[Text] = Field(min_length=1)
     contraindications: list[Text] = Field(default_factory=list)
     barriers: Barriers
-    note: str = ""
+    note: str = Field(default="", description="Where the option's practical facts (dose, risks, "
+                      "monitoring, barriers) were read and how sure they are")
 
 
 class TreatmentsFile(Strict):
