@@ -170,6 +170,36 @@ def comparison_facts(option: TreatmentOption, rung: Rung) -> list[tuple[str, str
     return facts
 
 
+# ---------------------------------------------------------------- provenance
+
+_COURSE_PARTS = (("visits_per_week", "Visits"), ("minutes_per_visit", "Minutes"), ("weeks", "Weeks"))
+
+
+def course_notes(option: TreatmentOption) -> str:
+    """The course's notes in one text: the course's own, then each rough figure's."""
+    course = option.course
+    parts = [course.note] if course.note else []
+    parts += [f"{label}: {getattr(course, name).note}" for name, label in _COURSE_PARTS
+              if getattr(course, name).note]
+    return " ".join(part if part.endswith(".") else f"{part}." for part in parts)
+
+
+def provenance_notes(option: TreatmentOption) -> list[tuple[str, str]]:
+    """Every editor's note on the option as (what it is about, note): where its facts were read
+    and how sure they are. The app shows each behind the provenance marker; exports print them."""
+    notes = [("Onset", option.onset_days.note), ("Course", course_notes(option))]
+    notes += [(f"Regulatory, {event.agency}", event.note) for event in option.regulatory]
+    notes += [(f"Headline, {headline.outcome}", headline.note)
+              for headline in option.evidence.headlines]
+    notes += [("Evidence", option.evidence.gaps), ("Practical facts", option.note)]
+    return [(about, note) for about, note in notes if note.strip()]
+
+
+def provenance_text(option: TreatmentOption) -> str:
+    """The option's notes as one plain text for a CSV cell: 'Onset: …; Evidence: …'."""
+    return " | ".join(f"{about}: {note}" for about, note in provenance_notes(option))
+
+
 # ---------------------------------------------------------------- the comparison table
 
 # What the signs in front of a short name mean. The same drug can be a switch or an add-on
@@ -208,6 +238,7 @@ COLUMNS: dict[str, str] = {
     "regulatory": "Regulatory status",
     "lab_monitoring": "Lab monitoring",
     "sources": "Sources (ids)",
+    "source_notes": "Source notes (provenance)",
     "id": "Id",
 }
 
@@ -258,6 +289,7 @@ def ladder_rows(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> li
             "regulatory": regulatory_label(option),
             "lab_monitoring": course.lab_monitoring,
             "sources": ", ".join(option.sources),
+            "source_notes": provenance_text(option),
             "id": option.id,
         })
     return rows

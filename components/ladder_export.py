@@ -15,16 +15,17 @@ _STYLE = """
 @media print { body { padding: 0; } }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1b2733; margin: 0; padding: 12px;
-       font-size: 8pt; line-height: 1.15; }
+       font-size: 7pt; line-height: 1.1; }
 h1 { font-size: 13pt; margin: 0 0 2px; }
 p.lead { margin: 0 0 6px; color: #3a4a5a; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-th, td { border: 1px solid #b8c4d0; padding: 2px 4px; vertical-align: top; text-align: left;
+th, td { border: 1px solid #b8c4d0; padding: 1px 3px; vertical-align: top; text-align: left;
          overflow-wrap: anywhere; }
 thead th { background: #e6edf4; }
 tbody th { background: #f4f7fa; width: 15%; font-weight: 600; }
-ol.sources { font-size: 6.8pt; color: #3a4a5a; margin: 8px 0 0; padding-left: 16px; columns: 2; }
+ol.sources { font-size: 6.2pt; color: #3a4a5a; margin: 8px 0 0; padding-left: 16px; columns: 2; }
 footer { font-size: 7.5pt; color: #3a4a5a; margin-top: 6px; }
+tr.notes td { font-size: 6pt; color: #3a4a5a; }
 """
 
 # Facts the cards show that the handout leaves out to stay on one page (the name says what it is).
@@ -50,7 +51,8 @@ def printable_html(options: Sequence[TreatmentOption], rungs: Sequence[Rung],
     reviewed = max(option.reviewed for option in options).isoformat() if options else "-"
     refs = ["[" + ", ".join(str(number[sid]) for sid in ids) + "]" for ids in cited]
 
-    body = _side_by_side(options, facts, refs)
+    notes = [_printed_notes(option) for option in options]
+    body = _side_by_side(options, facts, refs, notes)
     sources = "".join(f"<li>{escape(citations[sid])}</li>" for sid in source_ids)
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -75,8 +77,15 @@ def _printed_sources(option: TreatmentOption) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def _printed_notes(option: TreatmentOption) -> str:
+    """The option's editor's note on its practical facts (lab monitoring, main risk, driving), as
+    plain text, since print has no popovers. The onset, course and evidence notes stay in the app
+    and the CSV, so the handout keeps to one page."""
+    return option.note or "—"
+
+
 def _side_by_side(options: Sequence[TreatmentOption], facts: list[dict[str, str]],
-                  refs: list[str]) -> str:
+                  refs: list[str], notes: list[str]) -> str:
     head = "".join(f"<th>{escape(o.name)} {ref}</th>" for o, ref in zip(options, refs, strict=True))
     labels = list(dict.fromkeys(label for fact in facts for label in fact))
     rows = "".join(
@@ -84,6 +93,7 @@ def _side_by_side(options: Sequence[TreatmentOption], facts: list[dict[str, str]
         + "".join(f"<td>{escape(fact.get(label, '—'))}</td>" for fact in facts)
         + "</tr>"
         for label in labels
-    )
+    ) + ("<tr class=\"notes\"><th>Source notes</th>"
+         + "".join(f"<td>{escape(note)}</td>" for note in notes) + "</tr>")
     return f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table>"
 

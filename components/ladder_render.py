@@ -17,6 +17,7 @@ from components.ladder import (
     adequate_dose_label,
     comparison_facts,
     course_label,
+    course_notes,
     headline_rows,
     name_prefix,
     onset_label,
@@ -26,7 +27,7 @@ from components.ladder import (
 )
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption, TreatmentsFile
 from components.ui import escape_markdown as md
-from components.ui import render_sources
+from components.ui import render_provenance, render_sources
 
 # Column widths in pixels. The default columns add up to 855, less than the main area at
 # 1366 px (about 900), so they need no sideways scroll; on wider screens the unpinned columns grow
@@ -35,7 +36,8 @@ COLUMN_WIDTHS: dict[str, int] = {
     "option": 135, "rung": 105, "onset": 100, "setting": 100, "time_at_visits": 115,
     "headline": 300, "name": 260, "onset_from_days": 135, "onset_to_days": 120,
     "visits_per_week": 125, "minutes_per_visit": 135, "course_weeks": 120, "hours_low": 150,
-    "hours_high": 155, "regulatory": 160, "lab_monitoring": 420, "sources": 300, "id": 160,
+    "hours_high": 155, "regulatory": 160, "lab_monitoring": 420, "sources": 300,
+    "source_notes": 420, "id": 160,
 }
 # The grid's 14 px font: about 6.6 px a character and 18.5 px a line, 16 px of cell padding.
 _CHAR_PX, _LINE_PX, _CELL_PADDING_PX, _MIN_ROW_HEIGHT = 6.6, 18.5, 16, 40
@@ -81,6 +83,8 @@ def table_column_config(treatments: TreatmentsFile) -> dict[str, object]:
         "course_weeks": "Acute course; rough",
         "hours_low": "Visits × minutes × weeks, low ends; rough",
         "hours_high": "Visits × minutes × weeks, high ends; rough",
+        "source_notes": "Where each fact was read and what could not be confirmed; in Option "
+                        "details these open from the marker beside the fact",
     }
     number_format = {"onset_from_days": "%g", "onset_to_days": "%g", "hours_low": "%.1f",
                      "hours_high": "%.1f"}
@@ -166,6 +170,7 @@ def render_rung_overview(rungs: Sequence[Rung], options: Sequence[TreatmentOptio
                 st.markdown(md(rung.description))
                 st.caption(f"Options: {md(names)}")
                 st.markdown(f":material/arrow_forward: **Moves on when:** {md(rung.moves_on_when)}")
+                render_provenance(rung.note, key=f"ladder_rung_note_{rung.id}")
 
 
 def render_comparison_cards(chosen: Sequence[TreatmentOption], rungs: Sequence[Rung]) -> None:
@@ -179,7 +184,10 @@ def render_comparison_cards(chosen: Sequence[TreatmentOption], rungs: Sequence[R
 
 
 def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> None:
-    """Everything the content holds on one option, ending with its sources and review date."""
+    """Everything the content holds on one option, ending with its sources and review date.
+
+    Each editor's note (where a fact was read, what could not be confirmed) opens from the one
+    provenance marker placed after the fact it is about, never as lesson text."""
     st.markdown(f"### {md(option.name)}")
     st.markdown(md(option.summary))
     course = option.course
@@ -191,22 +199,22 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
         line = (f"**Guideline line:** {md(option.guideline_line)}  \n"
                 if option.guideline_line else "")
         st.markdown(f"**Rung:** {md(rung.label)}  \n**What it is:** {md(option.drug_class)}  \n"
-                    f"{dose}{line}**Onset (rough):** {onset_label(option)} — "
-                    f"{md(option.onset_days.note)}")
-        st.markdown(f"**Course:** {course_label(option)}"
-                    + (f" — {md(course.note)}" if course.note else ""))
+                    f"{dose}{line}**Onset (rough):** {onset_label(option)}")
+        render_provenance(option.onset_days.note, key=f"ladder_onset_{option.id}")
+        st.markdown(f"**Course:** {course_label(option)}")
+        render_provenance(course_notes(option), key=f"ladder_course_{option.id}")
         st.markdown(f"**Lab monitoring:** {md(course.lab_monitoring)}")
         st.markdown(f"**Setting:** {SETTING_LABELS[option.setting]}. {md(option.setting_note)}  \n"
                     f"**Provided by:** {md(option.provided_by)}")
     with right:
         st.markdown("**Regulatory status**")
-        for event in option.regulatory:
+        for number, event in enumerate(option.regulatory):
             year = f" ({event.year})" if event.year else ""
-            note = f" _{md(event.note)}_" if event.note else ""
-            st.markdown(f"- {md(event.agency)}, {event.status}{year}: "
-                        f"{md(event.indication)}{note}")
+            st.markdown(f"- {md(event.agency)}, {event.status}{year}: {md(event.indication)}")
+            render_provenance(event.note, key=f"ladder_regulatory_{option.id}_{number}")
     st.markdown(f"**Evidence.** {md(option.evidence.summary)}")
-    for row in headline_rows(option, lambda sid: c.source(sid).short_citation()):
+    rows = headline_rows(option, lambda sid: c.source(sid).short_citation())
+    for number, (row, headline) in enumerate(zip(rows, option.evidence.headlines, strict=True)):
         single = row["Low end"] == row["High end"]  # one study: one line, called its source
         ends = [("Source", row["Low end"])] if single else [
             ("Low end", row["Low end"]), ("High end", row["High end"])]
@@ -214,25 +222,25 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
                     ("Population", row["Population"]), ("Design", row["Design"]),
                     ("Time point", row["Time point"])]
         details = [f"{label}: {md(text)}" for label, text in
-                   [*measured, *ends, ("Comparator", row["Comparator"]), ("Note", row["Note"])]
-                   if text != "—"]
+                   [*measured, *ends, ("Comparator", row["Comparator"])] if text != "—"]
         st.markdown(f"- **{md(row['Outcome'])}: {md(row['Figure'])}**"
                     + "".join(f"\n    - {line}" for line in details))
-    if option.evidence.gaps:
-        st.caption(f":material/help: Not confirmed: {md(option.evidence.gaps)}")
+        render_provenance(headline.note, key=f"ladder_headline_{option.id}_{number}")
+    render_provenance(option.evidence.gaps, key=f"ladder_gaps_{option.id}")
     lists = st.columns(3)
     _bullets(lists[0], "Monitoring", option.monitoring)
     _bullets(lists[1], "Key risks", option.risks)
     _bullets(lists[2], "Contraindications", option.contraindications or ["None listed in the sources read"])
     barriers = option.barriers
-    lines = [f"Driving: {barriers.driving}", f"Prior authorisation: {barriers.prior_authorisation}"]
+    lines = [f"Driving: {barriers.driving}"]
+    if barriers.prior_authorisation:
+        lines.append(f"Prior authorisation: {barriers.prior_authorisation}")
     if barriers.rems:
         lines.append(f"REMS: {barriers.rems}")
     if barriers.anaesthesia:
         lines.append("Needs general anaesthesia")
     _bullets(st, "Practical barriers", lines + list(barriers.other))
-    if option.note:
-        st.caption(md(option.note))
+    render_provenance(option.note, key=f"ladder_note_{option.id}")
     render_sources(c, option.sources, option.reviewed)
 
 

@@ -15,7 +15,7 @@ from components.timeline_charts import (
     trial_arm_rows,
 )
 from components.ui import escape_markdown as md
-from components.ui import render_chart, render_sources
+from components.ui import render_chart, render_provenance, render_sources
 
 
 def render_plan(plan: SequencePlan, key_prefix: str, file_name: str) -> None:
@@ -42,14 +42,15 @@ def render_star_d_evidence(content: ContentSet, key_prefix: str) -> None:
     st.caption(f"{md(HOW_TO_READ_STAR_D)} Remission: {md(star_d.remission_scale)}.")
     st.info(md(star_d.caveat), icon=":material/info:")
     st.table(star_d_rows(star_d), hide_index=True)
-    for finding in (star_d.reported_cumulative, star_d.reanalysed_cumulative,
-                    star_d.level_one_primary):
-        st.markdown(f"- **{md(finding.label)}: {finding.value_label()}** ({md(finding.scale)}). "
-                    f"{md(finding.note)}")
+    findings = {"reported": star_d.reported_cumulative, "reanalysed": star_d.reanalysed_cumulative,
+                "level_one": star_d.level_one_primary}
+    for name, finding in findings.items():  # how each figure was read opens from its marker
+        st.markdown(f"- **{md(finding.label)}: {finding.value_label()}** ({md(finding.scale)}).")
+        render_provenance(finding.note, key=f"{key_prefix}_finding_{name}")
     st.subheader("Relapse after more levels")
     for claim in star_d.relapse.confirmed:
         st.markdown(f"- {md(claim.text)}")
-    st.caption(f":material/help: Not confirmed: {md(star_d.relapse.not_confirmed)}")
+    render_provenance(star_d.relapse.not_confirmed, key=f"{key_prefix}_relapse_not_confirmed")
     render_sources(content, star_d.sources, star_d.reviewed)
 
     st.subheader("Other sequential evidence")

@@ -37,8 +37,8 @@ def test_page_shows_rungs_in_order_and_the_full_table(run_page):
 def test_the_default_table_shows_the_columns_a_clinician_compares_first(run_page):
     app = run_page(PAGE)
     assert columns_on_screen(app) == DEFAULT_HEADERS
-    assert len(table_of(app).columns) == 18  # the CSV keeps every column
-    assert any("6 of 18 columns" in c.value and "CSV holds these rows with every column" in c.value
+    assert len(table_of(app).columns) == 19  # the CSV keeps every column
+    assert any("6 of 19 columns" in c.value and "CSV holds these rows with every column" in c.value
                for c in app.caption)
 
 
@@ -46,7 +46,7 @@ def test_adding_a_column_shows_it_after_the_defaults(run_page):
     app = run_page(PAGE)
     app.multiselect(key="ladder_columns").set_value(["lab_monitoring", "regulatory"]).run()
     assert columns_on_screen(app) == [*DEFAULT_HEADERS, "Regulatory status", "Lab monitoring"]
-    assert any("8 of 18 columns" in c.value for c in app.caption)
+    assert any("8 of 19 columns" in c.value for c in app.caption)
     app.multiselect(key="ladder_columns").set_value([]).run()
     assert columns_on_screen(app) == DEFAULT_HEADERS
 
@@ -180,3 +180,42 @@ def test_the_intro_and_the_visit_length_help_are_read_from_the_content(run_page,
     assert not any("After one adequate antidepressant trial fails" in m.value for m in app.markdown)
     table = app.dataframe[0].proto
     assert "Edited help, observation (esketamine) and recovery (ECT); rough" in table.columns
+
+
+def test_an_options_gaps_sit_behind_the_provenance_marker_not_in_the_lesson_text(run_page):
+    from components.provenance import CONFIDENCE_LABELS, assess_confidence
+    option = next(o for o in content().treatments.options if o.id == "itbs")
+    gaps = option.evidence.gaps
+    app = run_page(PAGE, option=option.id)
+    assert not app.exception, [e.value for e in app.exception]
+    popovers = app.get("popover")
+    labels = [p.proto.popover.label for p in popovers]
+    assert CONFIDENCE_LABELS[assess_confidence(gaps)] in labels
+    opened = [m.value for p in popovers for m in p.markdown]
+    assert any(gaps[:40] in text for text in opened)  # a reviewer still reads every word
+    assert not any(gaps[:40] in c.value for c in app.caption)
+    outside = [m.value for m in app.markdown if m.value not in opened]
+    assert not any(gaps[:40] in text for text in outside)
+    assert not any("Not confirmed:" in c.value for c in app.caption)
+
+
+def test_every_note_on_an_option_opens_from_one_kind_of_marker(run_page):
+    from components.ladder import provenance_notes
+    from components.provenance import CONFIDENCE_LABELS
+    option = next(o for o in content().treatments.options if o.id == "rtms")
+    app = run_page(PAGE, option=option.id)
+    popovers = [p for p in app.get("popover") if p.proto.popover.label in CONFIDENCE_LABELS.values()]
+    opened = "\n".join(m.value for p in popovers for m in p.markdown)
+    for about, note in provenance_notes(option):
+        assert note[:30] in opened.replace("\\", ""), about
+    assert "Cost per session" not in "\n".join(m.value for m in app.markdown if m.value not in opened)
+
+
+def test_a_rungs_note_opens_from_the_marker_under_its_card(run_page):
+    from components.provenance import CONFIDENCE_LABELS, assess_confidence
+    rung = next(r for r in content().treatments.rungs if r.note)
+    app = run_page(PAGE)
+    marker = next(p for p in app.get("popover") if p.proto.id.endswith(f"ladder_rung_note_{rung.id}")
+                  or f"ladder_rung_note_{rung.id}" in p.proto.id)
+    assert marker.proto.popover.label == CONFIDENCE_LABELS[assess_confidence(rung.note)]
+    assert "transcription" not in rung.description

@@ -40,8 +40,14 @@ def test_page_shows_star_d_with_both_cumulative_figures_and_relapse_limits(run_p
     assert not app.exception, [e.value for e in app.exception]
     assert [t.value for t in app.title] == ["Timelines"]
     text = " ".join(m.value for m in app.markdown)
-    assert "67%" in text and "about 35%" in text and "reply letter" in text
-    assert any("could not be confirmed" in c.value for c in app.caption)
+    assert "67%" in text and "about 35%" in text
+    # How each figure was read, and what could not be confirmed, open from the provenance marker.
+    opened = " ".join(m.value for p in app.get("popover") for m in p.markdown)
+    assert "reply letter" in opened and "could not be confirmed" in opened
+    assert not any("could not be confirmed" in c.value or "reply letter" in c.value
+                   for c in app.caption)
+    labels = [p.proto.popover.label for p in app.get("popover")]
+    assert labels.count("Not fully confirmed") >= 1 and "Secondary source" in labels
     star_d_table = app.table[0].value
     assert list(star_d_table["Level"]) == [1, 2, 3, 4]
     assert len(chart_specs(app)) == 1  # one view, one chart: the others wait for their view

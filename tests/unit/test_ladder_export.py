@@ -54,3 +54,14 @@ def test_handout_escapes_content_text(content):
     html = printable_html([odd, aripiprazole], content.treatments.rungs, citations, notice="x")
     assert "Lithium &lt;b&gt;bold&lt;/b&gt; &amp; co" in html
     assert "<b>" not in html
+
+
+def test_csv_and_handout_print_the_notes_as_text_in_their_own_column_and_row(content):
+    rtms = next(o for o in content.treatments.options if o.id == "rtms")
+    table = ladder_table(ladder_rows([rtms], content.treatments.rungs))
+    back = pd.read_csv(io.BytesIO(table_csv(table)))
+    notes = back["Source notes (provenance)"][0]
+    assert "Evidence: Response and remission percentages" in notes
+    assert "Practical facts: The metal-implant contraindications were read on secondary pages" in notes
+    html = handout(content, ["rtms", "ect"])
+    assert "<th>Source notes</th>" in html and "the device label was not read" in html
