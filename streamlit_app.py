@@ -1,4 +1,6 @@
 """TRD Map entry point: page config, the shared frame, and the router over app_pages/."""
+from pathlib import Path
+
 import streamlit as st
 
 from components.content import ContentError, load_content
@@ -8,6 +10,8 @@ from components.unknown_page import NOTICE, NOTICE_FLAG, unknown_page_name
 
 # A local favicon: a Material icon here would be fetched from a font CDN, which hospitals block.
 st.set_page_config(page_title="TRD Map", page_icon="static/favicon.png", layout="wide")
+# The one stylesheet: a focus indicator Streamlit's theme options cannot give (see the file).
+st.html(Path("static/focus.css"))
 # The home page is served at "/" but reserves a path of its own: not "map", which the hidden page
 # below needs, and not "home", which people type and which lands on the stand-in page below.
 HOME_RESERVED_PATH = "trd-map-home"
