@@ -12,6 +12,9 @@ from components.unknown_page import NOTICE, NOTICE_FLAG, unknown_page_name
 st.set_page_config(page_title="TRD Map", page_icon="static/favicon.png", layout="wide")
 # The one stylesheet: a focus indicator Streamlit's theme options cannot give (see the file).
 st.html(Path("static/focus.css"))
+# And the one script: plotly's inner SVG hidden from screen readers, which meet each chart by its
+# name and its table instead (see the file). In the sidebar, so it takes no room on the page.
+st.sidebar.html(Path("static/charts-once.html"), unsafe_allow_javascript=True)
 # The home page is served at "/" but reserves a path of its own: not "map", which the hidden page
 # below needs, and not "home", which people type and which lands on the stand-in page below.
 HOME_RESERVED_PATH = "trd-map-home"

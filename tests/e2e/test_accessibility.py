@@ -53,3 +53,19 @@ def test_every_page_has_no_wcag_violations(page: Page, app_url: str, path: str, 
 def test_key_states_have_no_wcag_violations(page: Page, app_url: str, state: str):
     open_page(page, app_url, state)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["", "onset", "timelines", "presentation?slide=7"])
+def test_a_screen_reader_meets_each_chart_once_by_its_name(page: Page, app_url: str, path: str):
+    open_page(page, app_url, path)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        assert chart.get_attribute("aria-label"), "every chart has a text name"
+        page.wait_for_function(
+            """chart => [...chart.querySelectorAll('svg.main-svg')]
+                         .every(svg => svg.getAttribute('aria-hidden') === 'true')""",
+            arg=chart.element_handle())
+        tree = chart.aria_snapshot()
+        assert not [line for line in tree.splitlines() if line.strip().startswith("- img:")], tree
