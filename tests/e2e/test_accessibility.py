@@ -48,10 +48,13 @@ def test_every_page_has_no_wcag_violations(page: Page, app_url: str, path: str, 
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("state", ["?node=tms", "checker?case=tms-course", "presentation?slide=3",
-                                   "ladder?option=esketamine"])
-def test_key_states_have_no_wcag_violations(page: Page, app_url: str, state: str):
+                                   "ladder?option=esketamine", "quiz?topic=referral"])
+def test_key_states_have_no_wcag_violations(page: Page, app_url: str, state: str, theme: str):
     open_page(page, app_url, state)
+    if theme == "dark":
+        _set_theme(page, theme)
     assert axe_violations(page) == []
 
 
