@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from components.charts import apply_house_style, palette
+from components.charts import LABEL_FONT_PX, apply_house_style, palette
 from components.schema.map import MapFile, MapNode
 
-LABEL_FONT_PX = 16
 CENTRE_FONT_PX = 16
 WRAP_CHARS = 12  # two short lines read better on a projector than one long one
 CENTRE_WRAP_CHARS = 11
@@ -26,20 +25,13 @@ LABEL_PAD_PX = 4
 LABEL_REACH_PX = 28  # from a node's centre to its tag: clear of the selection ring
 # A click this close to a node (in pixels) selects it, so clicking its tag works too.
 CLICK_DISTANCE_PX = 48
-# The narrowest plot area the layout must fit: the map column at 1366 px with the card beside it.
-NARROW_PLOT_PX = (500, FIGURE_HEIGHT_PX - 90)
+# The narrowest plot area the layout must fit: a 390 px phone (the map column at 1366 px, with
+# the card beside it, is about 500 px). Tags are drawn in pixels and the ring in axis units, so
+# a layout that fits here fits every wider screen.
+NARROW_PLOT_PX = (342, FIGURE_HEIGHT_PX - 90)
 EDGE_COLOUR = "rgba(128, 128, 128, 0.55)"
 SELECTION_HINT = "Click to open its card"
 
-# For each outward compass direction (clockwise from the top): the tag's anchor and the unit
-# shift away from the node. Tags always sit outside the ring, where no edge runs.
-_DIAGONAL = math.sqrt(0.5)
-_OUTWARD = (
-    ("center", "bottom", 0.0, 1.0), ("left", "bottom", _DIAGONAL, _DIAGONAL),
-    ("left", "middle", 1.0, 0.0), ("left", "top", _DIAGONAL, -_DIAGONAL),
-    ("center", "top", 0.0, -1.0), ("right", "top", -_DIAGONAL, -_DIAGONAL),
-    ("right", "middle", -1.0, 0.0), ("right", "bottom", -_DIAGONAL, _DIAGONAL),
-)
 
 
 @dataclass(frozen=True)
@@ -97,11 +89,11 @@ def node_positions(map_file: MapFile) -> dict[str, tuple[float, float]]:
 
 
 def tag_placement(x: float, y: float) -> TagPlacement:
-    """The tag for a node at (x, y) goes outward, away from the centre and the edges."""
-    sector = round(math.atan2(x, y) / (math.pi / 4)) % 8  # 0 at the top, clockwise
-    xanchor, yanchor, unit_x, unit_y = _OUTWARD[sector]
-    return TagPlacement(xanchor, yanchor, round(unit_x * LABEL_REACH_PX, 2),
-                        round(unit_y * LABEL_REACH_PX, 2))
+    """The tag for a node at (x, y) is centred above it in the upper half of the ring and below it
+    elsewhere, so no tag reaches sideways past its node: the map then fits a phone's width."""
+    if y > 0.3:
+        return TagPlacement("center", "bottom", 0.0, LABEL_REACH_PX)
+    return TagPlacement("center", "top", 0.0, -LABEL_REACH_PX)
 
 
 def tag_box(label: str, placement: TagPlacement, font_px: int = LABEL_FONT_PX) -> Box:

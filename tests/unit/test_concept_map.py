@@ -29,7 +29,7 @@ from tests.conftest import DATA_DIR
 ELEMENTS = {"two-antidepressants", "adequate-trial", "persistent-anhedonia", "augmentation", "tms",
             "ketamine-esketamine", "ect", "specialist-referral"}
 # Plot areas (width, height) of the map column: laptop at 1366 px and projector at 1920 px.
-PLOT_AREAS = [(520, 480), (640, 480), (900, 480)]
+PLOT_AREAS = [(342, 470), (520, 480), (640, 480), (900, 480)]  # a 390 px phone first
 
 
 @pytest.fixture(scope="module")
@@ -100,11 +100,12 @@ def test_clicks_identify_nodes_and_edges_ignore_the_pointer(trd_map):
     assert figure.layout.clickmode == "event+select"
 
 
-def test_tags_sit_outward_from_the_centre_clear_of_the_selection_ring():
+def test_tags_sit_above_or_below_their_node_clear_of_the_selection_ring():
     assert tag_placement(0, 1).yanchor == "bottom" and tag_placement(0, 1).yshift > 0
-    assert tag_placement(1, 0).xanchor == "left" and tag_placement(1, 0).xshift > 0
+    assert tag_placement(0.7, 0.7).yanchor == "bottom" and tag_placement(0.7, 0.7).yshift > 0
     assert tag_placement(0, -1).yanchor == "top" and tag_placement(0, -1).yshift < 0
-    assert tag_placement(-1, 0).xanchor == "right" and tag_placement(-1, 0).xshift < 0
+    for x, y in [(1, 0), (-1, 0), (0, 1), (-0.7, -0.7)]:  # never sideways: the map fits a phone
+        assert tag_placement(x, y).xanchor == "center" and tag_placement(x, y).xshift == 0
     ring_outer_radius = SELECTED_RING_PX / 2 + 2  # the ring's 4 px line is centred on it
     for x, y in [(0, 1), (0.7, 0.7), (1, 0), (0.7, -0.7), (0, -1), (-0.7, -0.7), (-1, 0)]:
         box = tag_box("Ketamine / esketamine", tag_placement(x, y))
