@@ -13,7 +13,7 @@ from components.ui import (
 
 c = content()
 total = len(slide_titles(c))
-SLIDE, SYNCED = "presentation_slide", "presentation_synced"
+SLIDE, SYNCED, NOTES = "presentation_slide", "presentation_synced", "presentation_notes_shown"
 
 # The address decides on arrival and whenever it is changed from outside (a pasted link); coming
 # back through the menu, without a slide in the address, resumes where the presenter left off.
@@ -27,15 +27,24 @@ def step(by: int) -> None:
     st.session_state[SLIDE] = min(max(st.session_state[SLIDE] + by, 1), total)
 
 
+def flip_notes() -> None:
+    st.session_state[NOTES] = not st.session_state.get(NOTES, False)
+
+
 number = st.session_state[SLIDE]
 back, forward, where, notes_column = st.columns([1.4, 1.4, 3, 2], vertical_alignment="center")
+# Never disabled at the ends (`step` stops there): a button disabled under the keyboard drops focus
+# to the page, and a keyboard user pressing Previous onto slide 1 would lose their place.
 back.button("Previous", icon=":material/arrow_back:", key="presentation_previous",
-            on_click=step, args=(-1,), disabled=number == 1, shortcut="Left", width="stretch")
+            on_click=step, args=(-1,), shortcut="Left", width="stretch")
 forward.button("Next", icon=":material/arrow_forward:", key="presentation_next",
-               on_click=step, args=(1,), disabled=number == total, shortcut="Right",
-               width="stretch")
+               on_click=step, args=(1,), shortcut="Right", width="stretch")
 where.markdown(f"Slide **{number}** of {total} · keys ← and → move between slides")
-show_notes = notes_column.toggle("Speaker notes", key="presentation_notes")
+# A button, not st.toggle: Streamlit's ←/→ shortcuts ignore keys pressed in any <input>, a toggle too.
+show_notes = st.session_state.get(NOTES, False)
+notes_column.button("Hide speaker notes" if show_notes else "Show speaker notes",
+                    icon=":material/record_voice_over:", key="presentation_notes",
+                    on_click=flip_notes, width="stretch")
 if notice:
     st.info(notice, icon=":material/link_off:")
 st.query_params["slide"] = str(number)
