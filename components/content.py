@@ -16,7 +16,9 @@ import streamlit as st
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from components.ladder import dose_conflicts
 from components.navigation import PAGE_BY_ID
+from components.referral import assess_trials, case_trials, classify_episode, expected_case_answer
 from components.schema.cases import CasesFile
 from components.schema.common import Entry, RefTo, Strict
 from components.schema.frame import FrameFile
@@ -116,6 +118,7 @@ def read_content(data_dir: Path) -> ContentSet:
         raise ContentError(problems)
     content = ContentSet(**parsed)
     problems = _cross_reference_problems(content)
+    problems = problems or _agreement_problems(content)
     if problems:
         raise ContentError(problems)
     return content
@@ -244,6 +247,24 @@ def _cross_reference_problems(content: ContentSet) -> list[Problem]:
             if target not in known.get(kind, set()):
                 problems.append(Problem(f"data/{file}.yaml", entry_id, path,
                                         f"unknown {kind} id {target!r}"))
+    return problems
+
+
+def _agreement_problems(content: ContentSet) -> list[Problem]:
+    """One fact, one value across files: a ladder dose never below the checker's minimum, and
+    each practice case expects what the checker's rules conclude from its trials and flags."""
+    referral = content.referral
+    problems = [Problem("data/treatments.yaml", option.id, "dose", conflict)
+                for option in content.treatments.options
+                for conflict in dose_conflicts(option, referral.antidepressants)]
+    for case in content.cases.cases:
+        result = classify_episode(referral, assess_trials(referral, case_trials(case)))
+        concluded = expected_case_answer(referral, case, result)
+        if concluded != case.expected_answer:
+            problems.append(Problem(
+                "data/cases.yaml", case.id, "expected_answer",
+                f"the checker's rules conclude {concluded!r} from this case's trials and red "
+                f"flags (found: {case.expected_answer!r})"))
     return problems
 
 

@@ -364,8 +364,9 @@ def dose_conflicts(option: TreatmentOption, antidepressants: Sequence[Antidepres
     targets = [float(value) for value in _TARGET_IN_TEXT.findall(option.dose)]
     if option.target_dose_mg_per_day is not None:
         targets.append(option.target_dose_mg_per_day)
-    return [f"{option.id}: target {target:g} mg/day is below the checker's minimum of {minimum:g} "
-            f"mg/day for {drug.id}" for target in targets if target < minimum]
+    return [f"target {target:g} mg/day is below the trial checker's minimum adequate dose of "
+            f"{minimum:g} mg/day for {drug.id} (data/referral.yaml)" for target in targets
+            if target < minimum]
 
 
 def default_comparison(options: Sequence[TreatmentOption], rungs: Sequence[Rung],

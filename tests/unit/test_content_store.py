@@ -115,3 +115,38 @@ def test_validator_command_lists_problems_and_fails(data_copy, capsys):
     output = capsys.readouterr().out
     assert output.startswith("INVALID: 1 problem(s)")
     assert "data/frame.yaml: -: line 2" in output
+
+
+def _entry(document: dict, key: str, entry_id: str) -> dict:
+    return next(entry for entry in document[key] if entry["id"] == entry_id)
+
+
+def test_a_ladder_target_below_the_checkers_minimum_dose_does_not_load(data_copy):
+    def lower(document):
+        _entry(document, "options", "switch-venlafaxine")["target_dose_mg_per_day"] = 75
+
+    assert problems_after(data_copy, "treatments.yaml", lower) == [
+        "data/treatments.yaml: switch-venlafaxine: dose: target 75 mg/day is below the trial "
+        "checker's minimum adequate dose of 150 mg/day for venlafaxine (data/referral.yaml)"]
+
+
+def test_a_case_whose_expected_answer_the_rules_do_not_reach_does_not_load(data_copy):
+    def stale(document):
+        _entry(document, "cases", "hypomania-history")["expected_answer"] = "intolerance"
+
+    assert problems_after(data_copy, "cases.yaml", stale) == [
+        "data/cases.yaml: hypomania-history: expected_answer: the checker's rules conclude "
+        "'reconsider-diagnosis' from this case's trials and red flags (found: 'intolerance')"]
+
+
+def test_changing_a_rule_in_referral_yaml_flags_the_cases_it_breaks(data_copy):
+    def only_urgent(document):
+        for flag in document["red_flags"]:
+            if flag["id"] == "substance-use":
+                flag["urgency"] = "routine"
+
+    problems = problems_after(data_copy, "referral.yaml", only_urgent)
+    assert problems == [
+        "data/cases.yaml: drinking-more: expected_answer: the checker's rules conclude "
+        "'treatment-resistant' from this case's trials and red flags (found: "
+        "'reconsider-diagnosis')"]

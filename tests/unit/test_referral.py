@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components.content import read_content
+from components.content import ContentError, read_content
 from components.referral import (
     MAX_TRIALS,
     TrialInput,
@@ -234,7 +234,7 @@ def _with_threshold(data_dir: Path, failed_antidepressants: int) -> ReferralFile
     path.write_text(text.replace("  failed_antidepressants: 2\n",
                                  f"  failed_antidepressants: {failed_antidepressants}\n"),
                     encoding="utf-8")
-    return read_content(data_dir).referral
+    return _load(ReferralFile, "referral", data_dir)
 
 
 def test_raising_the_threshold_in_the_content_changes_the_classification(data_copy):
@@ -249,6 +249,11 @@ def test_raising_the_threshold_in_the_content_changes_the_classification(data_co
     result = classify_episode(referral, assess_trials(referral, three, SIX))
     assert result.id == "treatment-resistant"
     assert result.reasoning[-1].endswith("three different antidepressants are enough.")
+    # The practice cases were written for two: the validator names each one that now disagrees.
+    with pytest.raises(ContentError) as caught:
+        read_content(data_copy)
+    assert "data/cases.yaml: tms-course: expected_answer: the checker's rules conclude " \
+        "'one-adequate-failure'" in str(caught.value)
 
 
 def test_lowering_the_threshold_in_the_content_makes_one_failure_enough(data_copy):
