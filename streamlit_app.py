@@ -4,7 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.content import ContentError, load_content
-from components.navigation import HOME_PAGE_ID, MAP_LINK_SCRIPT, sections
+from components.navigation import HOME_PAGE_ID, MAP_LINK_SCRIPT, draws_frame, sections
 from components.ui import render_content_error, render_frame
 from components.unknown_page import NOTICE, NOTICE_FLAG, unknown_page_name
 
@@ -24,7 +24,7 @@ for section, specs in sections().items():
     for spec in specs:
         page = st.Page(spec.script, title=spec.title, icon=spec.icon,
                        url_path=HOME_RESERVED_PATH if spec.id == HOME_PAGE_ID else spec.id,
-                       default=spec.id == HOME_PAGE_ID)
+                       default=spec.id == HOME_PAGE_ID, visibility=spec.visibility)
         pages.setdefault(section, []).append(page)
         if spec.id == HOME_PAGE_ID:
             home = page
@@ -57,7 +57,8 @@ if isinstance(loaded, ContentError):
     render_content_error(loaded)
     st.stop()
 
-render_frame(loaded.frame)
+if draws_frame(navigation.url_path):
+    render_frame(loaded.frame)
 if st.session_state.pop(NOTICE_FLAG, False):
     st.info(NOTICE, icon=":material/link_off:")
 navigation.run()

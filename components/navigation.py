@@ -11,6 +11,11 @@ class PageSpec:
     icon: str
     script: str
     section: str
+    # "hidden": reachable by link only (e.g. a participant's join page), never in the menu.
+    visibility: str = "visible"
+    # False for screens the app's frame must not cover (a projector's audience view, a phone's
+    # join page): such a page draws the crisis line itself, as a footer.
+    frame: bool = True
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -41,6 +46,12 @@ HOME_PAGE_ID = "map"
 # A hidden page at /map that opens the home map with the same query; links to the map use it.
 MAP_LINK_SCRIPT = "app_pages/map_link.py"
 PAGE_BY_ID: dict[str, PageSpec] = {page.id: page for page in PAGES}
+
+
+def draws_frame(url_path: str) -> bool:
+    """Whether the page at this url path shows the app frame (the home page's path is "")."""
+    spec = PAGE_BY_ID.get(url_path or HOME_PAGE_ID)
+    return spec.frame if spec else True
 
 
 def sections() -> dict[str, list[PageSpec]]:
