@@ -185,11 +185,26 @@ def _plot_px(chart_px: float, row_labels: Iterable[str], axis_title: bool = Fals
 # ---------------------------------------------------------------- onset
 
 
+@dataclass(frozen=True)
+class OptionRange:
+    """One option's rough range on a chart (days to first effect, or hours at visits)."""
+
+    option: TreatmentOption
+    low: float
+    high: float
+
+
+def onset_ranges(options: Iterable[TreatmentOption], rungs: Sequence[Rung]) -> list[OptionRange]:
+    """Days to first effect, low to high, per option in ladder order: what every onset chart draws."""
+    return [OptionRange(o, o.onset_days.low, o.onset_days.high) for o in sort_options(options, rungs)]
+
+
 def make_onset_figure(options: Iterable[TreatmentOption], rungs: Sequence[Rung],
                       names: Mapping[str, str] | None = None) -> go.Figure:
     """Time to first effect per option as a range on a log time axis, grouped by ladder rung."""
-    ordered = sort_options(options, rungs)
-    values = {o.id: (o.onset_days.low, o.onset_days.high) for o in ordered}
+    ranges = onset_ranges(options, rungs)
+    ordered = [r.option for r in ranges]
+    values = {r.option.id: (r.low, r.high) for r in ranges}
     hover = {
         o.id: f"<b>{o.name}</b><br>First effect: {onset_label(o)} (rough)"
               + (f"<br>{_wrap(o.onset_days.note)}" if o.onset_days.note else "")
@@ -238,12 +253,19 @@ def course_summary(option: TreatmentOption) -> str:
             f"{span(course.weeks.low, course.weeks.high)} wk")
 
 
+def commitment_ranges(options: Iterable[TreatmentOption], rungs: Sequence[Rung],
+                      per: Per = "week") -> list[OptionRange]:
+    """Hours at visits a week, or over the whole acute course, per option in ladder order."""
+    measure = hours_per_week if per == "week" else acute_course_hours
+    return [OptionRange(o, *measure(o)) for o in sort_options(options, rungs)]
+
+
 def make_commitment_figure(options: Iterable[TreatmentOption], rungs: Sequence[Rung],
                            per: Per = "week") -> go.Figure:
     """Hours at visits per week, or over the whole acute course, per option, grouped by rung."""
-    ordered = sort_options(options, rungs)
-    measure = hours_per_week if per == "week" else acute_course_hours
-    values = {o.id: measure(o) for o in ordered}
+    ranges = commitment_ranges(options, rungs, per)
+    ordered = [r.option for r in ranges]
+    values = {r.option.id: (r.low, r.high) for r in ranges}
     hover = {}
     for o in ordered:
         week, course = hours_per_week(o), acute_course_hours(o)

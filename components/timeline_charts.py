@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
@@ -25,15 +26,32 @@ FLAG_HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "#1b1b1b", "fgopac
 # ---------------------------------------------------------------- STAR*D
 
 
+@dataclass(frozen=True)
+class StarDRemission:
+    """One STAR*D level's numbers as every chart of it draws them (web, PowerPoint, PDF)."""
+
+    level: int
+    patients_entering: int
+    remission_percent: float  # of those entering this level
+    cumulative_percent: float  # of all, as if nobody dropped out (theoretical)
+
+
+def star_d_remission_by_level(star_d: StarD) -> list[StarDRemission]:
+    """Remission per level and the theoretical cumulative remission, level by level."""
+    return [StarDRemission(lv.level, lv.patients_entering, lv.remission_percent, total)
+            for lv, total in zip(star_d.levels, star_d_cumulative(star_d), strict=True)]
+
+
 def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) -> go.Figure:
     """Remission per STAR*D level (bars), the theoretical cumulative line, and the other published figures.
 
     Scale names and figure labels come from the content, so the legend says what the YAML says.
     """
     colours = palette()
-    levels = [f"Level {lv.level}<br>n = {lv.patients_entering:,}" for lv in star_d.levels]
-    per_level = [lv.remission_percent for lv in star_d.levels]
-    cumulative = star_d_cumulative(star_d)
+    remission = star_d_remission_by_level(star_d)
+    levels = [f"Level {r.level}<br>n = {r.patients_entering:,}" for r in remission]
+    per_level = [r.remission_percent for r in remission]
+    cumulative = [r.cumulative_percent for r in remission]
     figure = go.Figure()
     figure.add_bar(
         name="Remission at this level (% of those entering it)",
@@ -76,16 +94,15 @@ def make_star_d_figure(star_d: StarD, names: Mapping[str, str] | None = None) ->
 
 def star_d_rows(star_d: StarD) -> list[dict[str, object]]:
     """The STAR*D figure as table rows, for screen readers and printouts."""
-    cumulative = star_d_cumulative(star_d)
     return [
         {
             "Level": lv.level,
             "Treatments": lv.treatments,
             "Patients entering": lv.patients_entering,
-            f"Remission at this level ({star_d.remission_scale_name})": f"{lv.remission_percent:g}%",
-            "Cumulative if nobody dropped out": f"{total:g}%",
+            f"Remission at this level ({star_d.remission_scale_name})": f"{r.remission_percent:g}%",
+            "Cumulative if nobody dropped out": f"{r.cumulative_percent:g}%",
         }
-        for lv, total in zip(star_d.levels, cumulative, strict=True)
+        for lv, r in zip(star_d.levels, star_d_remission_by_level(star_d), strict=True)
     ]
 
 
