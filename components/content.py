@@ -28,6 +28,7 @@ from components.schema.presentation import PresentationFile
 from components.schema.quiz import QuizFile
 from components.schema.referral import ReferralFile
 from components.schema.sources import Source, SourcesFile
+from components.schema.talks import TalksFile
 from components.schema.timelines import TimelinesFile
 from components.schema.treatments import TreatmentsFile
 
@@ -48,6 +49,7 @@ CONTENT_FILES: dict[str, type[Strict]] = {
     "quiz": QuizFile,
     "glossary": GlossaryFile,
     "presentation": PresentationFile,
+    "talks": TalksFile,
 }
 
 
@@ -85,6 +87,7 @@ class ContentSet(Strict):
     quiz: QuizFile
     glossary: GlossaryFile
     presentation: PresentationFile
+    talks: TalksFile
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources.sources if s.id == source_id)
