@@ -27,6 +27,7 @@ from components.schema.map import MapFile
 from components.schema.presentation import PresentationFile
 from components.schema.quiz import QuizFile
 from components.schema.referral import ReferralFile
+from components.schema.room import RoomSetsFile
 from components.schema.sources import Source, SourcesFile
 from components.schema.talks import TalksFile
 from components.schema.timelines import TimelinesFile
@@ -50,6 +51,7 @@ CONTENT_FILES: dict[str, type[Strict]] = {
     "glossary": GlossaryFile,
     "presentation": PresentationFile,
     "talks": TalksFile,
+    "room_sets": RoomSetsFile,
 }
 
 
@@ -88,6 +90,7 @@ class ContentSet(Strict):
     glossary: GlossaryFile
     presentation: PresentationFile
     talks: TalksFile
+    room_sets: RoomSetsFile
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources.sources if s.id == source_id)
