@@ -20,6 +20,7 @@ SourceKind = Literal[
     "consensus",
     "review",
     "service",
+    "regulator",
 ]
 
 SOURCE_KIND_LABELS: dict[str, str] = {
@@ -33,6 +34,7 @@ SOURCE_KIND_LABELS: dict[str, str] = {
     "consensus": "Consensus statements",
     "review": "Reviews",
     "service": "Services and public-health resources",
+    "regulator": "Regulators, funders and health technology assessment bodies",
 }
 
 Doi = Annotated[str, StringConstraints(pattern=r"^10\.\d{4,9}/\S+$")]
