@@ -5,11 +5,13 @@ import streamlit as st
 
 from components.content import ContentError, load_content
 from components.navigation import HOME_PAGE_ID, MAP_LINK_SCRIPT, draws_frame, sections
+from components.replica import log_new_session
 from components.ui import render_content_error, render_frame
 from components.unknown_page import NOTICE, NOTICE_FLAG, unknown_page_name
 
 # A local favicon: a Material icon here would be fetched from a font CDN, which hospitals block.
 st.set_page_config(page_title="TRD Map", page_icon="static/favicon.png", layout="wide")
+log_new_session()  # one line per browser session naming the replica that holds it (clusters)
 # The one stylesheet: a focus indicator Streamlit's theme options cannot give (see the file).
 st.html(Path("static/focus.css"))
 # And the one script: plotly's inner SVG hidden from screen readers, which meet each chart by its
