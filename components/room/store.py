@@ -1,0 +1,373 @@
+"""The training-room database: SQLite under TRD_MAP_DATA_HOME by default, PostgreSQL when
+TRD_MAP_DATABASE_URL is set; migrations applied when a store opens; outages raise StoreUnavailable.
+
+Everything a live session needs is in the database, so any number of app replicas sharing one
+PostgreSQL database serve the same session. Only this module writes SQL.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.dialects import postgresql, sqlite
+
+from components.room.errors import StoreUnavailable
+from components.room.tables import answers, channels, participants, sessions
+
+DATABASE_URL_ENV = "TRD_MAP_DATABASE_URL"
+DATA_HOME_ENV = "TRD_MAP_DATA_HOME"
+RETENTION_ENV = "TRD_MAP_ROOM_RETENTION_HOURS"
+DEFAULT_RETENTION_HOURS = 24.0
+DEFAULT_DATA_HOME = Path(__file__).resolve().parents[2] / "var"
+SQLITE_FILE = "training-room.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# pg_advisory_xact_lock key (any fixed 64-bit number): replicas starting together migrate in turn.
+MIGRATION_LOCK_KEY = 7_319_200_114
+DOWN_MESSAGE = ("The training room's database cannot be reached just now, so nothing was saved. "
+                "The rest of TRD Map works as usual; try again in a moment.")
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    join_code: str
+    title: str
+    questions: str            # JSON, see questions.questions_to_json
+    trainer_hash: str
+    phase: str
+    question_number: int      # 0 before the first question
+    created_at: dt.datetime
+    phase_changed_at: dt.datetime
+    expires_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    code: str
+    talk_param: str
+    presenter_hash: str
+    slide_number: int
+    expires_at: dt.datetime
+
+
+class Store(Protocol):
+    """What the session rules need from a database; SqlStore is the one implementation."""
+
+    def create_session(self, join_code: str, title: str, questions: str, trainer_hash: str,
+                       now: dt.datetime, expires_at: dt.datetime) -> bool:
+        """Insert a session in the lobby; False (nothing written) if the join code is taken."""
+
+    def find_session(self, join_code: str) -> SessionRow | None: ...
+
+    def move_session(self, session_id: int, from_phases: tuple[str, ...], from_number: int,
+                     to_phase: str, to_number: int, now: dt.datetime) -> bool:
+        """Change phase/question only if the session is still where the caller saw it."""
+
+    def add_participant(self, session_id: int, token_hash: str, now: dt.datetime) -> None: ...
+
+    def is_participant(self, session_id: int, token_hash: str) -> bool: ...
+
+    def record_answer(self, session_id: int, question_number: int, participant_hash: str,
+                      choice: int, now: dt.datetime) -> bool:
+        """Store or replace an answer, atomically with the check that this question is still open;
+        False (nothing written) if it closed meanwhile."""
+
+    def answer_of(self, session_id: int, question_number: int, participant_hash: str) -> int | None:
+        ...
+
+    def choice_counts(self, session_id: int) -> dict[int, dict[int, int]]:
+        """{question number: {choice: how many chose it}} over the whole session."""
+
+    def participant_count(self, session_id: int) -> int: ...
+
+    def delete_expired(self, now: dt.datetime) -> int:
+        """Delete sessions (with their participants and answers) and channels past expiry."""
+
+    def create_channel(self, code: str, talk_param: str, presenter_hash: str,
+                       expires_at: dt.datetime) -> bool: ...
+
+    def find_channel(self, code: str) -> ChannelRow | None: ...
+
+    def set_channel_slide(self, code: str, slide_number: int) -> None: ...
+
+
+def utc(moment: dt.datetime) -> dt.datetime:
+    """SQLite hands times back without a zone; every time here is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+class SqlStore:
+    """The store over one SQLAlchemy engine (SQLite or PostgreSQL)."""
+
+    def __init__(self, engine: sa.Engine):
+        self.engine = engine
+        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        with _available(), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        with _available(), self.engine.connect() as conn:
+            conn.execution_options(room_write=True)
+            with conn.begin():
+                yield conn
+
+    # ------------------------------------------------------------ sessions
+
+    def create_session(self, join_code, title, questions, trainer_hash, now, expires_at) -> bool:
+        with self._writing() as conn:
+            taken = conn.execute(sa.select(sessions.c.id).where(sessions.c.join_code == join_code)
+                                 ).first()
+            taken = taken or conn.execute(
+                sa.select(channels.c.code).where(channels.c.code == join_code)).first()
+            if taken:
+                return False
+            conn.execute(sessions.insert().values(
+                join_code=join_code, title=title, questions=questions, trainer_hash=trainer_hash,
+                phase="lobby", question_number=0, created_at=now, phase_changed_at=now,
+                expires_at=expires_at))
+            return True
+
+    def find_session(self, join_code) -> SessionRow | None:
+        with self._reading() as conn:
+            row = conn.execute(sa.select(sessions).where(sessions.c.join_code == join_code)).first()
+        if row is None:
+            return None
+        values = row._asdict()
+        for name in ("created_at", "phase_changed_at", "expires_at"):
+            values[name] = utc(values[name])
+        return SessionRow(**values)
+
+    def move_session(self, session_id, from_phases, from_number, to_phase, to_number, now) -> bool:
+        with self._writing() as conn:
+            moved = conn.execute(
+                sessions.update()
+                .where(sessions.c.id == session_id, sessions.c.phase.in_(from_phases),
+                       sessions.c.question_number == from_number)
+                .values(phase=to_phase, question_number=to_number, phase_changed_at=now))
+            return moved.rowcount == 1
+
+    # ------------------------------------------------------------ participants and answers
+
+    def add_participant(self, session_id, token_hash, now) -> None:
+        with self._writing() as conn:
+            conn.execute(participants.insert().values(session_id=session_id, token_hash=token_hash,
+                                                      joined_at=now))
+
+    def is_participant(self, session_id, token_hash) -> bool:
+        with self._reading() as conn:
+            return conn.execute(sa.select(participants.c.token_hash).where(
+                participants.c.session_id == session_id,
+                participants.c.token_hash == token_hash)).first() is not None
+
+    def record_answer(self, session_id, question_number, participant_hash, choice, now) -> bool:
+        with self._writing() as conn:
+            # FOR SHARE on PostgreSQL: answers wait for a close in progress and a close waits for
+            # answers in progress, so none lands after its question closed. SQLite's BEGIN
+            # IMMEDIATE already serialises writers.
+            state = conn.execute(
+                sa.select(sessions.c.phase, sessions.c.question_number)
+                .where(sessions.c.id == session_id).with_for_update(read=True)).first()
+            if state is None or state.phase != "open" or state.question_number != question_number:
+                return False
+            values = {"session_id": session_id, "question_number": question_number,
+                      "participant_hash": participant_hash, "choice": choice, "answered_at": now}
+            statement = self._insert(answers).values(**values)
+            conn.execute(statement.on_conflict_do_update(
+                index_elements=["session_id", "question_number", "participant_hash"],
+                set_={"choice": choice, "answered_at": now}))
+            return True
+
+    def answer_of(self, session_id, question_number, participant_hash) -> int | None:
+        with self._reading() as conn:
+            return conn.execute(sa.select(answers.c.choice).where(
+                answers.c.session_id == session_id, answers.c.question_number == question_number,
+                answers.c.participant_hash == participant_hash)).scalar()
+
+    def choice_counts(self, session_id) -> dict[int, dict[int, int]]:
+        with self._reading() as conn:
+            rows = conn.execute(
+                sa.select(answers.c.question_number, answers.c.choice, sa.func.count())
+                .where(answers.c.session_id == session_id)
+                .group_by(answers.c.question_number, answers.c.choice)).all()
+        counts: dict[int, dict[int, int]] = {}
+        for number, choice, count in rows:
+            counts.setdefault(number, {})[choice] = count
+        return counts
+
+    def participant_count(self, session_id) -> int:
+        with self._reading() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(participants)
+                                .where(participants.c.session_id == session_id)).scalar_one()
+
+    def delete_expired(self, now) -> int:
+        with self._writing() as conn:
+            expired = sa.select(sessions.c.id).where(sessions.c.expires_at <= now)
+            conn.execute(answers.delete().where(answers.c.session_id.in_(expired)))
+            conn.execute(participants.delete().where(participants.c.session_id.in_(expired)))
+            deleted = conn.execute(sessions.delete().where(sessions.c.expires_at <= now)).rowcount
+            conn.execute(channels.delete().where(channels.c.expires_at <= now))
+            return deleted
+
+    # ------------------------------------------------------------ presenter channels
+
+    def create_channel(self, code, talk_param, presenter_hash, expires_at) -> bool:
+        with self._writing() as conn:
+            taken = conn.execute(sa.select(channels.c.code).where(channels.c.code == code)).first()
+            taken = taken or conn.execute(
+                sa.select(sessions.c.id).where(sessions.c.join_code == code)).first()
+            if taken:
+                return False
+            conn.execute(channels.insert().values(code=code, talk_param=talk_param,
+                                                  presenter_hash=presenter_hash, slide_number=0,
+                                                  expires_at=expires_at))
+            return True
+
+    def find_channel(self, code) -> ChannelRow | None:
+        with self._reading() as conn:
+            row = conn.execute(sa.select(channels).where(channels.c.code == code)).first()
+        if row is None:
+            return None
+        return ChannelRow(**{**row._asdict(), "expires_at": utc(row.expires_at)})
+
+    def set_channel_slide(self, code, slide_number) -> None:
+        with self._writing() as conn:
+            conn.execute(channels.update().where(channels.c.code == code)
+                         .values(slide_number=slide_number))
+
+
+@contextmanager
+def _available() -> Iterator[None]:
+    """Turn any database outage into StoreUnavailable; constraint errors are bugs and stay loud."""
+    try:
+        yield
+    except sa.exc.IntegrityError:
+        raise
+    except (sa.exc.DBAPIError, sa.exc.TimeoutError, OSError) as error:
+        raise StoreUnavailable(DOWN_MESSAGE) from error
+
+
+# ---------------------------------------------------------------- opening a store
+
+
+def database_url() -> str:
+    """TRD_MAP_DATABASE_URL (PostgreSQL, driven by psycopg 3) or the SQLite file in the data home."""
+    configured = os.environ.get(DATABASE_URL_ENV, "").strip()
+    if configured:
+        for prefix in ("postgres://", "postgresql://"):
+            if configured.startswith(prefix):
+                return "postgresql+psycopg://" + configured.removeprefix(prefix)
+        return configured
+    return f"sqlite+pysqlite:///{data_home() / SQLITE_FILE}"
+
+
+def retention_hours() -> float:
+    """TRD_MAP_ROOM_RETENTION_HOURS (default 24): a session and its answers last this long.
+
+    A value that is not a positive number (under a year) falls back to the default rather than
+    keeping answers longer than intended or stopping the app.
+    """
+    try:
+        hours = float(os.environ.get(RETENTION_ENV, "").strip() or DEFAULT_RETENTION_HOURS)
+    except ValueError:
+        return DEFAULT_RETENTION_HOURS
+    return hours if 0 < hours < 24 * 365 else DEFAULT_RETENTION_HOURS
+
+
+def data_home() -> Path:
+    return Path(os.environ.get(DATA_HOME_ENV, "").strip() or DEFAULT_DATA_HOME)
+
+
+def open_store(url: str) -> SqlStore:
+    """An engine for `url` with the schema migrated to the newest revision.
+
+    StoreUnavailable if the database cannot be reached, created or migrated.
+    """
+    with _available():
+        engine = _sqlite_engine(url) if url.startswith("sqlite") else _postgres_engine(url)
+        migrate(engine)
+    return SqlStore(engine)
+
+
+def _sqlite_engine(url: str) -> sa.Engine:
+    path = Path(sa.make_url(url).database or "")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy's begin event below issue BEGIN itself (pysqlite's own is deferred).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        # A writer takes the write lock up front, so two writers queue (busy_timeout) instead of
+        # one failing midway on a lock upgrade; readers never block in WAL mode.
+        immediate = conn.get_execution_options().get("room_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _postgres_engine(url: str) -> sa.Engine:
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10,
+                            pool_timeout=10, connect_args={"connect_timeout": 5})
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Apply the migrations in migrations/ up to head, one process at a time.
+
+    PostgreSQL: a transaction-scoped advisory lock, so replicas starting at once migrate in turn
+    (the later ones find the schema at head). SQLite: a lock file beside the database.
+    """
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+        return
+    lock_path = Path(engine.url.database or "").with_suffix(".migrate-lock")
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        with engine.connect() as conn:
+            conn.execution_options(room_write=True)
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+
+
+_stores: dict[str, SqlStore] = {}
+_stores_lock = threading.Lock()
+
+
+def get_store() -> SqlStore:
+    """The process-wide store for the configured database, opened (and migrated) on first use.
+
+    A failed opening is not remembered, so the room comes back once the database does.
+    """
+    url = database_url()
+    with _stores_lock:
+        if url not in _stores:
+            _stores[url] = open_store(url)
+        return _stores[url]
