@@ -23,6 +23,7 @@ from components.schema.cases import CasesFile
 from components.schema.common import Entry, RefTo, Strict
 from components.schema.frame import FrameFile
 from components.schema.glossary import GlossaryFile
+from components.schema.guidelines import GuidelinesFile
 from components.schema.map import MapFile
 from components.schema.presentation import PresentationFile
 from components.schema.quiz import QuizFile
@@ -52,6 +53,7 @@ CONTENT_FILES: dict[str, type[Strict]] = {
     "presentation": PresentationFile,
     "talks": TalksFile,
     "room_sets": RoomSetsFile,
+    "guidelines": GuidelinesFile,
 }
 
 
@@ -91,6 +93,7 @@ class ContentSet(Strict):
     presentation: PresentationFile
     talks: TalksFile
     room_sets: RoomSetsFile
+    guidelines: GuidelinesFile
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources.sources if s.id == source_id)
