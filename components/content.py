@@ -277,6 +277,36 @@ def _agreement_problems(content: ContentSet) -> list[Problem]:
     return problems
 
 
+# ---------------------------------------------------------------- packs beside the content
+
+
+def read_pack(path: Path, label: str, model: type[T], content: ContentSet
+              ) -> tuple[T | None, list[Problem]]:
+    """A file outside the core content (a region or site pack), validated by the same schema and
+    located the same way, ids and references checked against `content`. Problems are returned,
+    never raised: a broken pack is shown and skipped, it does not take the app down."""
+    raw, problems = _read_yaml(path, label)
+    if raw is None:
+        return None, problems
+    try:
+        pack = model.model_validate(raw)
+    except ValidationError as error:
+        return None, [_locate(label, raw, detail) for detail in error.errors()]
+    known: dict[str, set[str]] = {"page": set(PAGE_BY_ID)}
+    for entry, *_ in _walk_entries(content):
+        known.setdefault(entry.id_space, set()).add(entry.id)
+    seen: dict[str, set[str]] = {}
+    for entry, _, entry_path in _walk_entries(pack, label):
+        if entry.id in seen.setdefault(entry.id_space, set()):
+            problems.append(Problem(label, entry.id, f"{entry_path}.id",
+                                    f"duplicate id: another {entry.id_space} already uses it"))
+        seen[entry.id_space].add(entry.id)
+    problems += [Problem(label, entry_id, field, f"unknown {kind} id {target!r}")
+                 for _, entry_id, field, kind, target in _references(pack, label, "-", "")
+                 if target not in known.get(kind, set())]
+    return (None if problems else pack), problems
+
+
 # ---------------------------------------------------------------- cached access for pages
 
 
@@ -341,7 +371,11 @@ def main(data_dir: Path | None = None) -> int:
         return 1
     counts = ", ".join(f"{n} {kind}" for kind, n in sorted(loaded.entry_counts().items()))
     print(f"OK: {counts}")
-    return 0
+    from components.regions import pack_problems  # the packs build on this module
+    problems = pack_problems(loaded, data_dir or content_data_dir())
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
