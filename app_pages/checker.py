@@ -4,6 +4,7 @@ import streamlit as st
 from components import checker_state as state
 from components import checker_ui as ui
 from components.content import content
+from components.crosswalk_ui import render_checker_comparison
 from components.referral import (
     assess_trials,
     classify_episode,
@@ -32,6 +33,7 @@ ui.render_urgent_banner(c, triage_red_flags(referral, flags, "no-trials"))
 
 st.subheader("2 · Trials in the current episode", anchor=False)
 definition = ui.render_definition_picker(c)
+render_checker_comparison(c, definition)
 ui.render_add_trial_form(c)
 trials = state.trials_in_session()
 assessments = assess_trials(referral, trials, definition)

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components.content import content
+from components.crosswalk_ui import render_option_guidelines
 from components.ladder import (
     default_comparison,
     filter_options,
@@ -79,3 +80,4 @@ with detail_tab:
                                          format_func=lambda oid: option_by_id[oid].name,
                                          on_change=share_selected_option)]
     render_option_detail(c, selected, rung_by_id[selected.rung])
+    render_option_guidelines(c, selected.id)

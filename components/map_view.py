@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from components.content import ContentSet
+from components.crosswalk_ui import render_node_crosswalk_links
 from components.schema.common import Claim
 from components.schema.map import MapFile, MapLink, MapNode
 from components.ui import escape_markdown as md
@@ -95,6 +96,7 @@ def render_node_card(content: ContentSet, node: MapNode) -> None:
         st.markdown("**Go deeper**")
         for link in node.links:
             render_link(link)
+        render_node_crosswalk_links(content, node.id)
         with st.expander("Full references", key=f"map_card_references_{node.id}"):
             render_references(content, [s for claim in node.key_facts for s in claim.sources]
                               + node.sources, node.reviewed)

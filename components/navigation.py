@@ -26,15 +26,29 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "onset", "Onset & commitment", ":material/schedule:", "app_pages/onset.py", "Compare"
     ),
+    PageSpec("crosswalk", "Guideline crosswalk", ":material/compare_arrows:",
+             "app_pages/crosswalk.py", "Compare"),
     PageSpec(
         "checker", "Trial checker", ":material/fact_check:", "app_pages/checker.py", "Practice"
     ),
     PageSpec("cases", "Case discussions", ":material/groups:", "app_pages/cases.py", "Practice"),
     PageSpec("quiz", "Knowledge check", ":material/quiz:", "app_pages/quiz.py", "Practice"),
+    PageSpec("room", "Training room", ":material/how_to_vote:", "app_pages/room.py", "Practice"),
+    PageSpec("room-screen", "Training room projector", ":material/cast:",
+             "app_pages/room_screen.py", "Practice", visibility="hidden", frame=False),
+    PageSpec("join", "Join a training room", ":material/login:", "app_pages/room_join.py",
+             "Practice", visibility="hidden", frame=False),
     PageSpec(
         "presentation", "Presentation", ":material/slideshow:", "app_pages/presentation.py",
         "Practice",
     ),
+    PageSpec(
+        "talks", "Talk builder", ":material/co_present:", "app_pages/talk_builder.py", "Practice"
+    ),
+    PageSpec("slides", "Slides", ":material/slideshow:", "app_pages/talk_slides.py", "Practice",
+             visibility="hidden", frame=False),
+    PageSpec("presenter", "Presenter view", ":material/speaker_notes:",
+             "app_pages/talk_presenter.py", "Practice", visibility="hidden"),
     PageSpec(
         "glossary", "Glossary & search", ":material/search:", "app_pages/glossary.py", "Reference"
     ),
