@@ -43,6 +43,13 @@ PAGES: tuple[PageSpec, ...] = (
         "Practice",
     ),
     PageSpec(
+        "talks", "Talk builder", ":material/co_present:", "app_pages/talk_builder.py", "Practice"
+    ),
+    PageSpec("slides", "Slides", ":material/slideshow:", "app_pages/talk_slides.py", "Practice",
+             visibility="hidden", frame=False),
+    PageSpec("presenter", "Presenter view", ":material/speaker_notes:",
+             "app_pages/talk_presenter.py", "Practice", visibility="hidden"),
+    PageSpec(
         "glossary", "Glossary & search", ":material/search:", "app_pages/glossary.py", "Reference"
     ),
     PageSpec("sources", "Sources", ":material/library_books:", "app_pages/sources.py", "Reference"),

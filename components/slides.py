@@ -9,7 +9,12 @@ import plotly.graph_objects as go
 
 from components.concept_map import make_concept_map_figure, outer_nodes
 from components.ladder import duration_label
-from components.onset_charts import HOW_TO_READ_BURDEN, burden_rows, make_onset_burden_figure
+from components.onset_charts import (
+    BURDEN_HEIGHT_PX,
+    HOW_TO_READ_BURDEN,
+    burden_rows,
+    make_onset_burden_figure,
+)
 from components.referral import ADVICE_ORDER
 from components.schema.presentation import Slide
 from components.schema.sources import short_citations
@@ -27,6 +32,7 @@ from components.timeline_charts import (
 # Projector sizes: a chart must read from the back of a room at 1920 × 1080.
 PROJECTOR_SCALE = 1.45
 PROJECTOR_HEIGHT_PX = 600  # fits under the slide title on a 1080-pixel screen
+BURDEN_LEGEND_ABOVE_PX = 66  # what the legend above the onset-vs-burden plot takes on the page
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,11 @@ def build_slide(content, number: int) -> SlideView:
 def slide_figure(content, number: int) -> go.Figure | None:
     """Only the figure of slide `number`, freshly built, for the cached chart renderer."""
     return build_slide(content, number).figure
+
+
+def slide_number(content, slide_id: str) -> int:
+    """The 1-based place of a slide in data/presentation.yaml."""
+    return next(n for n, s in enumerate(content.presentation.slides, start=1) if s.id == slide_id)
 
 
 # ---------------------------------------------------------------- one builder per kind of slide
@@ -242,8 +253,13 @@ def _onset_burden(content, slide: Slide) -> dict:
     options = content.treatments.options
     figure = make_onset_burden_figure(options, content.treatments.rungs,
                                       short_citations(content.sources.sources))
+    # Not enlarged: each name is placed clear of the others for the house font size and plot
+    # height, and larger names on a shorter plot nearly touched at 1366 px. The legend moves to
+    # the right instead, so the plot keeps the page's height in less room under a slide title.
+    figure.update_layout(height=BURDEN_HEIGHT_PX - BURDEN_LEGEND_ABOVE_PX,
+                         legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top"})
     return {
-        "figure": enlarge_for_projector(figure, scale=1.2),
+        "figure": figure,
         "caption": HOW_TO_READ_BURDEN, "rows": tuple(burden_rows(options)),
         "link": PageTarget("onset"), "link_label": "See onset and commitment",
         "sources": _ids(o.sources for o in options),

@@ -16,7 +16,7 @@ from components.referral import case_answers
 from components.schema.quiz import QUIZ_TOPIC_LABELS
 from components.schema.talks import SLOTS_MINUTES
 from components.schema.treatments import SETTING_LABELS
-from components.slides import build_slide
+from components.slides import build_slide, slide_number
 
 CHART_IDS = ("stard-levels", "onset", "commitment")   # charts a slide may carry
 
@@ -40,6 +40,10 @@ SEPARATOR, ID_MARK, MINUTES_MARK = "~", ".", "_"
 _SAFE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MINUTES = re.compile(r"^\d{1,2}(\.5|\.0)?$")
 BUILT_TALK_TITLE = "Your talk"
+DEFAULT_TALK_ID = "the-whole-map"  # every presentation slide: what the Presentation page presents
+# Characters of slide text (details count for less: they are set smaller) from which a slide
+# steps its type down a size, so the longest slides still fit a 1366 × 768 screen unscrolled.
+DENSITY_STEPS = ((650, "roomy"), (950, "normal"), (1200, "dense"))
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ def item_exists(content, kind: str, item_id: str) -> bool:
 
 def item_label(content, item: TalkItem) -> str:
     """The item's name as a trainer knows it, for lists in the builder and the presenter view."""
-    return f"{KIND_LABELS[item.kind]}: {_view(content, item).title}"
+    return f"{KIND_LABELS[item.kind]}: {choices(content, item.kind)[item.id]}"
 
 
 def default_minutes(content, kind: str, item_id: str) -> float:
@@ -174,14 +178,14 @@ def talk_from_param(content, value: str) -> tuple[Talk | None, list[str]]:
     slot: int | None = None
     items: list[TalkItem] = []
     codes = {code: kind for kind, code in KIND_CODES.items()}
-    for position, token in enumerate(value.split(SEPARATOR), start=1):
-        if token.isdigit() and position == 1:
-            slot = int(token)
-            if slot not in SLOTS_MINUTES:
-                notices.append(f"A talk slot of {slot} minutes is not offered (20, 45 or 60); "
-                               "the talk is shown without a slot.")
-                slot = None
-            continue
+    tokens = value.split(SEPARATOR)
+    if tokens[0].isdigit():  # the slot comes first, when there is one
+        slot = int(tokens.pop(0))
+        if slot not in SLOTS_MINUTES:
+            notices.append(f"A talk slot of {slot} minutes is not offered (20, 45 or 60); "
+                           "the talk is shown without a slot.")
+            slot = None
+    for position, token in enumerate(tokens, start=1):
         code, mark, rest = token.partition(ID_MARK)
         item_id, _, minutes_text = rest.partition(MINUTES_MARK)
         where = f"item {position}"
@@ -230,6 +234,12 @@ def minutes_before(talk: Talk, number: int) -> float:
 # ---------------------------------------------------------------- slides
 
 
+def slide_density(view: SlideView) -> str:
+    """How tightly a slide's words must be set: roomy, normal, dense or densest."""
+    load = sum(map(len, view.lines)) + 0.6 * sum(map(len, view.details)) + 40 * len(view.lines)
+    return next((name for limit, name in DENSITY_STEPS if load <= limit), "densest")
+
+
 def talk_slides(content, talk: Talk) -> list[SlideView]:
     """One SlideView per item, in order; the opening slide carries the talk's own title."""
     views = [_view(content, item) for item in talk.items]
@@ -247,8 +257,7 @@ def _view(content, item: TalkItem) -> SlideView:
 
 
 def _presentation_slide(content, slide, minutes: float) -> SlideView:
-    number = next(i for i, s in enumerate(content.presentation.slides, start=1) if s.id == slide.id)
-    built = build_slide(content, number)
+    built = build_slide(content, slide_number(content, slide.id))
     if slide.kind == "case":  # the story is the slide; the prompts are for the presenter
         lines, details = built.story, ()
         notes = f"{slide.speaker_notes} Prompts: " + " ".join(p.headline for p in built.points)
@@ -325,3 +334,37 @@ _VIEWS = {
     "slide": _presentation_slide, "map-node": _map_node, "ladder-option": _ladder_option,
     "case": _case, "quiz-item": _quiz_item, "room-question": _room_question,
 }
+
+
+# ---------------------------------------------------------------- building a talk
+
+
+def as_built(talk: Talk) -> Talk:
+    """A copy to edit: a ready talk stops being the ready one once anything changes."""
+    return replace(talk, id=None, title=BUILT_TALK_TITLE)
+
+
+def with_item(talk: Talk, item: TalkItem) -> Talk:
+    return replace(as_built(talk), items=(*talk.items, item)[:MAX_ITEMS])
+
+
+def without_item(talk: Talk, index: int) -> Talk:
+    return replace(as_built(talk), items=talk.items[:index] + talk.items[index + 1:])
+
+
+def moved_item(talk: Talk, index: int, by: int) -> Talk:
+    """The item at `index` moved `by` places (stopping at either end)."""
+    target = min(max(index + by, 0), len(talk.items) - 1)
+    items = list(talk.items)
+    items.insert(target, items.pop(index))
+    return replace(as_built(talk), items=tuple(items))
+
+
+def with_minutes(talk: Talk, index: int, minutes: float) -> Talk:
+    items = list(talk.items)
+    items[index] = replace(items[index], minutes=minutes)
+    return replace(as_built(talk), items=tuple(items))
+
+
+def with_slot(talk: Talk, slot_minutes: int | None) -> Talk:
+    return replace(as_built(talk), slot_minutes=slot_minutes)
