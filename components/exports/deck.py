@@ -1,0 +1,97 @@
+"""What every export of a talk shows, worked out once: the cover, the slides, the short citations."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from components.about import compute_review_span
+from components.talks import SlideView, Talk, talk_slides
+
+EDUCATION_ONLY = "Education, not medical advice."
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The first slide: what the talk is, that it is teaching, and how current its content is."""
+
+    title: str
+    subtitle: str
+    lines: tuple[str, ...]
+    notes: str
+
+
+@dataclass(frozen=True)
+class Deck:
+    cover: Cover
+    slides: tuple[SlideView, ...]
+    citations: dict[str, str]  # source id -> 'Rush AJ 2006'
+    reviewed: dt.date
+
+    @property
+    def pages(self) -> int:
+        """Slides in the export: the cover and one per slide."""
+        return 1 + len(self.slides)
+
+    def short_citations(self, view: SlideView) -> list[str]:
+        """'Rush AJ 2006', … for each source the slide cites, each once."""
+        return list(dict.fromkeys(self.citations[sid] for sid in view.sources))
+
+    def sources_line(self, view: SlideView, max_chars: int | None = None) -> str:
+        """'Sources: Rush AJ 2006; Pigott HE 2023', or '' for a slide that cites nothing.
+
+        Cut at `max_chars` with how many more there are, for the small print under a slide; the
+        whole list then goes to the speaker notes (see `notes`).
+        """
+        cites = self.short_citations(view)
+        line = f"Sources: {'; '.join(cites)}" if cites else ""
+        if max_chars is None or len(line) <= max_chars:
+            return line
+        shown = []
+        for cite in cites:
+            rest = len(cites) - len(shown) - 1
+            if len("Sources: " + "; ".join([*shown, cite]) + f"; and {rest} more (see the notes)") > max_chars:
+                break
+            shown.append(cite)
+        return f"Sources: {'; '.join(shown)}; and {len(cites) - len(shown)} more (see the notes)"
+
+    def notes(self, view: SlideView, max_chars: int | None = None) -> str:
+        """The speaker notes, the planned minutes, and every source when the slide could not list them."""
+        parts = [view.notes]
+        if view.minutes:
+            parts.append(f"Planned: {view.minutes:g} minutes.")
+        if self.sources_line(view, max_chars) != self.sources_line(view):
+            parts.append(self.sources_line(view))
+        return "\n\n".join(part for part in parts if part)
+
+
+def build_deck(content, talk: Talk) -> Deck:
+    """The talk's slides behind a cover; a talk that opens with the title slide gets it as the cover."""
+    slides = talk_slides(content, talk)
+    opening_notes = ""
+    if slides and _is_title_slide(content, slides[0]):
+        opening_notes, slides = slides[0].notes, slides[1:]
+    frame = content.frame
+    reviewed = compute_review_span(content).newest
+    notice = frame.education_notice
+    if EDUCATION_ONLY.casefold() not in notice.casefold():
+        notice = f"{EDUCATION_ONLY} {notice}"
+    minutes = sum(item.minutes for item in talk.items)
+    plan = f"{len(slides) + 1} slides, {minutes:g} minutes planned"
+    if talk.slot_minutes:
+        plan += f" for a {talk.slot_minutes}-minute slot"
+    cover = Cover(
+        title=talk.title,
+        subtitle=f"{frame.app_title}: {frame.tagline}",
+        lines=(notice, f"Content last reviewed {reviewed.isoformat()}.", f"{plan}."),
+        notes=opening_notes or "Say what the talk covers, and that it is teaching, not "
+                               "prescribing advice.",
+    )
+    citations = {source.id: source.short_citation() for source in content.sources.sources}
+    return Deck(cover=cover, slides=tuple(slides), citations=citations, reviewed=reviewed)
+
+
+def _is_title_slide(content, view: SlideView) -> bool:
+    if view.kind != "slide":
+        return False
+    slide = next(s for s in content.presentation.slides if s.id == view.item_id)
+    return slide.kind == "title"
