@@ -46,3 +46,53 @@ def problems_after(data_dir: Path, file: str, edit: Callable) -> list[str]:
     with pytest.raises(ContentError) as caught:
         read_content(data_dir)
     return [str(problem) for problem in caught.value.problems]
+
+
+# ---------------------------------------------------------------- training-room databases
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A throwaway PostgreSQL server (scripts/postgres) for the whole test session, stopped after.
+
+    Never skipped: without the server binaries the test fails and says how to install them.
+    """
+    import subprocess
+    import tempfile
+
+    if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        pytest.fail("PostgreSQL server binaries are missing (/usr/lib/postgresql/*/bin): "
+                    "run scripts/setup --test", pytrace=False)
+    directory = tempfile.mkdtemp(prefix="trd-map-postgres.", dir="/tmp")
+    script = str(ROOT / "scripts" / "postgres")
+    started = subprocess.run([script, "start", "--dir", directory], capture_output=True, text=True,
+                             timeout=180, check=False)
+    if started.returncode:
+        pytest.fail(f"scripts/postgres could not start a server:\n{started.stderr}", pytrace=False)
+    try:
+        yield started.stdout.strip().splitlines()[-1]
+    finally:
+        subprocess.run([script, "stop", directory], capture_output=True, timeout=180, check=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_room_store(postgres_url):
+    """One migrated training-room store on the test PostgreSQL server, shared by the session."""
+    from components.room.store import open_store
+
+    store = open_store(postgres_url)
+    yield store
+    store.engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def room_store(request, tmp_path):
+    """A migrated training-room store: a fresh SQLite file, or the shared PostgreSQL database."""
+    from components.room.store import open_store
+
+    if request.param == "postgres":
+        yield request.getfixturevalue("postgres_room_store")
+        return
+    store = open_store(f"sqlite+pysqlite:///{tmp_path / 'room.sqlite3'}")
+    yield store
+    store.engine.dispose()
