@@ -63,3 +63,7 @@ def test_qr_code_is_an_svg_named_by_its_link_and_decodes_to_a_matrix():
                           'http://10.0.0.5:8501/join?code=K7QX4M"')
     assert re.search(r'viewBox="0 0 (\d+) \1"', svg)
     assert "href" not in svg and "<image" not in svg  # drawn here, nothing fetched
+
+
+def test_without_a_browser_address_the_join_link_is_relative_to_this_host():
+    assert join_link(public_base_url("", ""), "K7QX4M") == "/join?code=K7QX4M"
