@@ -60,7 +60,7 @@ if isinstance(loaded, ContentError):
     st.stop()
 
 if draws_frame(navigation.url_path):
-    render_frame(loaded.frame)
+    render_frame(loaded)
 if st.session_state.pop(NOTICE_FLAG, False):
     st.info(NOTICE, icon=":material/link_off:")
 navigation.run()

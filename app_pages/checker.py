@@ -11,6 +11,7 @@ from components.referral import (
     referral_summary_text,
     triage_red_flags,
 )
+from components.site_ui import summary_for_region
 from components.ui import render_page_header
 
 c = content()
@@ -72,7 +73,8 @@ st.subheader("4 · Referral summary", anchor=False)
 if answer_pending:
     st.info("Commit your answer to the practice case to see its summary.", icon=":material/lock:")
 else:
-    summary = referral_summary_text(assessments, definition, result, stage, triage)
+    summary = summary_for_region(c, referral_summary_text(assessments, definition, result, stage,
+                                                          triage), triage.advice_id)
     st.download_button("Download the summary (.txt)", summary, file_name="referral-summary.txt",
                        mime="text/plain", icon=":material/download:", key="checker_download")
     st.code(summary, language=None, wrap_lines=True)

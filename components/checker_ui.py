@@ -28,8 +28,10 @@ from components.referral import (
     find_definition,
     maudsley_stage_for,
 )
+from components.regions import current_region, localise, region_sources
 from components.schema.cases import PracticeCase
 from components.schema.referral import AdequacyDefinition, ReferralFile
+from components.site_ui import render_advice_services
 from components.staging import StageResult
 from components.ui import escape_markdown as md
 from components.ui import render_page_link, render_provenance, short_cite
@@ -58,10 +60,12 @@ def render_urgent_banner(c: ContentSet, triage: Triage) -> None:
     """Urgent flags, unmissable, with the crisis line; nothing when no urgent flag is ticked."""
     if not triage.urgent_flags:
         return
-    flags = "\n".join(f"- **{md(f.label)}.** {md(f.advice)}" for f in triage.urgent_flags)
-    st.error(f"**{md(triage.heading)}.** {md(triage.text)}\n\n{flags}\n\n"
-             f":material/call: **{md(c.frame.crisis_line.text)}**", icon=":material/emergency:")
-    st.caption(short_cite(c, [*triage.source_ids, *c.frame.crisis_line.sources]))
+    region = current_region(c)  # its numbers replace the shared advice's US ones
+    flags = "\n".join(f"- **{md(f.label)}.** {md(localise(f.advice, region))}"
+                      for f in triage.urgent_flags)
+    st.error(f"**{md(triage.heading)}.** {md(localise(triage.text, region))}\n\n{flags}\n\n"
+             f":material/call: **{md(region.crisis_line)}**", icon=":material/emergency:")
+    st.caption(short_cite(c, [*triage.source_ids, *region_sources(region)]))
 
 
 def render_flag_checklist(referral: ReferralFile) -> list[str]:
@@ -161,11 +165,13 @@ def render_trial_cards(c: ContentSet, assessments: list[TrialAssessment],
 
 
 def render_advice(c: ContentSet, triage: Triage) -> None:
-    lines = [f"**{md(triage.heading)}.** {md(triage.text)}"]
-    lines += [f"- **{md(flag.label)}** ({URGENCY_LABELS[flag.urgency].lower()}): {md(flag.advice)}"
-              for flag in triage.flags]
+    region = current_region(c)
+    lines = [f"**{md(triage.heading)}.** {md(localise(triage.text, region))}"]
+    lines += [f"- **{md(flag.label)}** ({URGENCY_LABELS[flag.urgency].lower()}): "
+              f"{md(localise(flag.advice, region))}" for flag in triage.flags]
     ADVICE_BOXES[triage.advice_id]("\n".join(lines), icon=ADVICE_ICONS[triage.advice_id])
     st.caption(short_cite(c, triage.source_ids))
+    render_advice_services(c, triage.advice_id)
 
 
 def render_classification(c: ContentSet, result: ClassificationResult, other_label: str,

@@ -26,6 +26,7 @@ from components.ladder import (
     shown_columns,
 )
 from components.schema.treatments import SETTING_LABELS, Rung, TreatmentOption, TreatmentsFile
+from components.site_ui import render_option_locally
 from components.ui import escape_markdown as md
 from components.ui import render_provenance, render_sources
 
@@ -212,6 +213,7 @@ def render_option_detail(c: ContentSet, option: TreatmentOption, rung: Rung) -> 
             year = f" ({event.year})" if event.year else ""
             st.markdown(f"- {md(event.agency)}, {event.status}{year}: {md(event.indication)}")
             render_provenance(event.note, key=f"ladder_regulatory_{option.id}_{number}")
+        render_option_locally(c, option)
     st.markdown(f"**Evidence.** {md(option.evidence.summary)}")
     rows = headline_rows(option, lambda sid: c.source(sid).short_citation())
     for number, (row, headline) in enumerate(zip(rows, option.evidence.headlines, strict=True)):

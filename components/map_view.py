@@ -10,8 +10,12 @@ from components.content import ContentSet
 from components.crosswalk_ui import render_node_crosswalk_links
 from components.schema.common import Claim
 from components.schema.map import MapFile, MapLink, MapNode
+from components.site_ui import render_specialist_services
 from components.ui import escape_markdown as md
 from components.ui import render_page_link, render_provenance
+
+# The card where the local referral directory shows where to refer (data/map.yaml id).
+SPECIALIST_REFERRAL_NODE = "specialist-referral"
 
 NODE_KEY = "map_node"
 QUERY_PARAM = "node"
@@ -97,6 +101,8 @@ def render_node_card(content: ContentSet, node: MapNode) -> None:
         for link in node.links:
             render_link(link)
         render_node_crosswalk_links(content, node.id)
+        if node.id == SPECIALIST_REFERRAL_NODE:
+            render_specialist_services(content)
         with st.expander("Full references", key=f"map_card_references_{node.id}"):
             render_references(content, [s for claim in node.key_facts for s in claim.sources]
                               + node.sources, node.reviewed)

@@ -53,6 +53,8 @@ PAGES: tuple[PageSpec, ...] = (
         "glossary", "Glossary & search", ":material/search:", "app_pages/glossary.py", "Reference"
     ),
     PageSpec("sources", "Sources", ":material/library_books:", "app_pages/sources.py", "Reference"),
+    PageSpec("services", "Local services", ":material/local_hospital:", "app_pages/services.py",
+             "Reference"),
     PageSpec("about", "About", ":material/info:", "app_pages/about.py", "Reference"),
 )
 

@@ -14,6 +14,8 @@ from components.site import read_site, site_path
 
 REGION_ENV = "TRD_MAP_REGION"
 DEFAULT_REGION = "us"
+# The shared content (data/*.yaml) is written for this region: its statuses are the FDA's.
+SHARED_CONTENT_REGION = "us"
 QUERY_PARAM = "region"
 SESSION_KEY = "region"
 REGIONS_DIR = "regions"

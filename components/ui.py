@@ -13,17 +13,79 @@ from components.content import ContentError, ContentSet, derived
 from components.handout import make_handout_html
 from components.navigation import HOME_PAGE_ID, MAP_LINK_SCRIPT, PAGE_BY_ID
 from components.provenance import CONFIDENCE_ICONS, CONFIDENCE_LABELS, assess_confidence
-from components.schema.frame import FrameFile
+from components.regions import QUERY_PARAM as REGION_PARAM
+from components.regions import SESSION_KEY as REGION_SESSION_KEY
+from components.regions import (
+    choose_region,
+    current_region,
+    fallback_region,
+    load_regions,
+    problem_lines,
+)
+from components.schema.regions import RegionPack
+from components.site import load_site
+
+REGION_PICKER_KEY = "frame_region"
 
 # Shown only when the content files are broken: a safety line must not vanish with a YAML typo.
 FALLBACK_CRISIS_LINE = "In the US, call or text 988; call 911 in an emergency."
 
 
-def render_frame(frame: FrameFile) -> None:
-    """The crisis line above every page and the education notice in the sidebar."""
-    st.markdown(f":material/call: **{frame.crisis_line.text}**")
+def render_frame(content: ContentSet) -> None:
+    """The chosen region's crisis line above every page; the region picker and the education
+    notice in the sidebar, with any broken region or site file named there."""
+    region = _render_region_picker(content)
+    st.markdown(f":material/call: **{escape_markdown(region.crisis_line)}**")
     with st.sidebar:
-        st.caption(f":material/school: {frame.education_notice}")
+        st.caption(f":material/school: {content.frame.education_notice}")
+        _render_pack_problems(content, region)
+
+
+def _render_region_picker(content: ContentSet) -> RegionPack:
+    """Where you practise: chosen from ?region=, the session or the TRD_MAP_REGION setting, and
+    written back to the address so a copied link keeps it."""
+    region_set = load_regions(content)
+    asked = st.query_params.get(REGION_PARAM)
+    chosen = choose_region(region_set, asked, st.session_state.get(REGION_SESSION_KEY))
+    st.session_state[REGION_SESSION_KEY] = chosen
+    if region_set.regions:
+        names = {rid: region_set.regions[rid].name for rid in sorted(
+            region_set.regions, key=lambda rid: (rid != region_set.default_id,
+                                                 region_set.regions[rid].name))}
+        st.session_state[REGION_PICKER_KEY] = chosen
+        st.sidebar.selectbox(
+            "Where you practise", list(names), format_func=names.get, key=REGION_PICKER_KEY,
+            on_change=_region_picked, args=(region_set.default_id,),
+            help="Sets the crisis line, the urgent advice, regulatory status and local services "
+                 "to this country. Kept in the address as ?region=…")
+    region = region_set.regions.get(chosen) or fallback_region(content)
+    if asked and asked.lower() != chosen:
+        render_missing_link_notice("a region", f"showing {region.name}")
+    elif chosen != region_set.default_id and asked != chosen:
+        st.query_params[REGION_PARAM] = chosen
+    return region
+
+
+def _region_picked(default_id: str) -> None:
+    chosen = st.session_state[REGION_PICKER_KEY]
+    st.session_state[REGION_SESSION_KEY] = chosen
+    if chosen == default_id:
+        st.query_params.pop(REGION_PARAM, None)
+    else:
+        st.query_params[REGION_PARAM] = chosen
+
+
+def _render_pack_problems(content: ContentSet, region: RegionPack) -> None:
+    """A broken region or site file is named (file, entry, field) and skipped; nothing else stops."""
+    region_problems = load_regions(content).problems
+    if region_problems:
+        st.warning(f"A region pack has problems and is not used; showing {region.name}. Run "
+                   f"`python -m components.content` to check.\n\n"
+                   + problem_lines(region_problems), icon=":material/error:")
+    site_problems = load_site(content).problems
+    if site_problems:
+        st.warning("The local referral directory (site pack) has problems and is not shown:\n\n"
+                   + problem_lines(site_problems), icon=":material/error:")
 
 
 def render_content_error(error: ContentError) -> None:
@@ -115,3 +177,9 @@ def render_missing_link_notice(what: str, instead: str) -> None:
     """A deep link named something that does not exist. The link's own text is not repeated: it
     is Markdown here, and a crafted link must not put its own words or links on the page."""
     st.info(f"That link names {what} that does not exist; {instead}.", icon=":material/link_off:")
+
+
+def crisis_line_text(content: ContentSet) -> str:
+    """The chosen region's crisis line, for pages drawn without the frame (frame=False) to show as
+    their own footer, and for slides and exports."""
+    return current_region(content).crisis_line
