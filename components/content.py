@@ -16,6 +16,7 @@ import streamlit as st
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from components.crosswalk import crosswalk_problems
 from components.ladder import dose_conflicts
 from components.navigation import PAGE_BY_ID
 from components.referral import assess_trials, case_trials, classify_episode, expected_case_answer
@@ -274,6 +275,8 @@ def _agreement_problems(content: ContentSet) -> list[Problem]:
                 "data/cases.yaml", case.id, "expected_answer",
                 f"the checker's rules conclude {concluded!r} from this case's trials and red "
                 f"flags (found: {case.expected_answer!r})"))
+    # The guideline crosswalk agrees with the checker's and the ladder's guideline citations.
+    problems += [Problem(f.file, f.entry, f.field, f.message) for f in crosswalk_problems(content)]
     return problems
 
 

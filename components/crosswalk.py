@@ -173,12 +173,26 @@ def verdict(cell: Cell, rule: str, value: AppValue) -> str:
     return "agrees" if low == value.number == high else "differs"
 
 
-def rule_conflicts(content: ContentSet) -> list[str]:
+@dataclass(frozen=True)
+class Finding:
+    """A disagreement between the crosswalk and the rest of the content, located like the
+    validator's problems: file, entry, field, what is wrong."""
+
+    file: str
+    entry: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.entry}: {self.field}: {self.message}"
+
+
+def rule_conflicts(content: ContentSet) -> list[Finding]:
     """Where one of the checker's rules cites a guideline compared here, that guideline's cell must
-    give the same number. Each problem names the file, the entry and what differs."""
+    give the same number."""
     guidelines = content.guidelines
     columns = {c.source: c.short_name for c in guidelines.guidelines}
-    problems = []
+    findings = []
     for point in guidelines.decision_points:
         if point.app_rule is None:
             continue
@@ -188,64 +202,77 @@ def rule_conflicts(content: ContentSet) -> list[str]:
                     continue
                 cell = point.cell(source)
                 if verdict(cell, point.app_rule, value) != "agrees":
-                    problems.append(
-                        f"data/referral.yaml: {value.label} ({value.number:g} {value.unit}) cites "
-                        f"{source}, but data/guidelines.yaml: {point.id}: {columns[source]} says "
-                        f"{cell_number_label(cell, point.app_rule)}")
-    return problems
+                    findings.append(Finding(
+                        "data/referral.yaml", _RULE_ENTRIES[point.app_rule], "sources",
+                        f"{value.label} {value.number:g} {value.unit} cites {source}, but the "
+                        f"crosswalk (data/guidelines.yaml, {point.id}) has {columns[source]} at "
+                        f"{cell_number_label(cell, point.app_rule)}"))
+    return findings
 
 
+# Where each app rule lives in data/referral.yaml, to name it in a finding.
+_RULE_ENTRIES = {"failed-trials": "resistance_threshold", "trial-weeks": "adequacy_definitions",
+                 "non-response": "non_response_rule"}
 _LINE = re.compile(r"\b(first|second|third) line\b", re.IGNORECASE)
 _LEVEL = re.compile(r"\bLevel (\d)\b")
 _CITED = re.compile(r"\(([^()]+)\)\s*$")
 
 
-def ladder_line_conflicts(content: ContentSet) -> list[str]:
+def ladder_line_conflicts(content: ContentSet) -> list[Finding]:
     """Where a ladder option's guideline line names a guideline compared here ('(CANMAT 2023)'),
     the crosswalk cell for that guideline must rate that option with the same line and level."""
     guidelines = content.guidelines
     by_name = {c.short_name: c.source for c in guidelines.guidelines}
-    problems = []
+    findings = []
     for option in content.treatments.options:
         cited = _CITED.search(option.guideline_line)
         if not cited or cited.group(1) not in by_name:
             continue
-        where = f"data/treatments.yaml: {option.id}: guideline_line"
         ratings = [r for p in points_for_option(guidelines, option.id)
                    for r in p.cell(by_name[cited.group(1)]).ratings if r.treatment == option.id]
-        if not ratings:
-            problems.append(f"{where} cites {cited.group(1)}, but no crosswalk cell of that "
-                            "guideline rates this option")
-            continue
         line, level = _LINE.search(option.guideline_line), _LEVEL.search(option.guideline_line)
-        rating = ratings[0]
-        if not line or line.group(1).lower() != rating.line:
-            problems.append(f"{where} says {option.guideline_line!r}; the crosswalk rates it "
-                            f"{rating.wording!r}")
-        elif (int(level.group(1)) if level else None) != rating.evidence_level:
-            problems.append(f"{where} gives evidence level {level.group(1) if level else 'none'}; "
-                            f"the crosswalk gives {rating.evidence_level or 'none'}")
-    return problems
+        found = (int(level.group(1)) if level else None)
+        if not ratings:
+            message = (f"cites {cited.group(1)}, but no crosswalk cell of that guideline rates "
+                       "this option (data/guidelines.yaml ratings)")
+        elif not line or line.group(1).lower() != ratings[0].line:
+            message = (f"says {option.guideline_line!r}; the crosswalk rates it "
+                       f"{ratings[0].wording!r}")
+        elif found != ratings[0].evidence_level:
+            message = (f"gives evidence level {found or 'none'}; the crosswalk gives "
+                       f"{ratings[0].evidence_level or 'none'}")
+        else:
+            continue
+        findings.append(Finding("data/treatments.yaml", option.id, "guideline_line", message))
+    return findings
 
 
-def link_problems(content: ContentSet) -> list[str]:
-    """Every ladder option and map node links to a crosswalk row, and every cell's guideline is a
-    source of kind 'guideline'."""
+def link_problems(content: ContentSet) -> list[Finding]:
+    """Every ladder option and map node links to a crosswalk row, and every compared guideline is
+    a source of kind 'guideline'."""
     guidelines = content.guidelines
     linked_options = {o for p in guidelines.decision_points for o in p.ladder_options}
     linked_nodes = {n for p in guidelines.decision_points for n in p.map_nodes}
-    problems = [f"data/treatments.yaml: {o.id}: no crosswalk row (data/guidelines.yaml "
-                "ladder_options) links to this option"
+    findings = [Finding("data/treatments.yaml", o.id, "id", "no crosswalk row links to this "
+                        "option (add it to a decision point's ladder_options in "
+                        "data/guidelines.yaml)")
                 for o in content.treatments.options if o.id not in linked_options]
-    problems += [f"data/map.yaml: {n.id}: no crosswalk row (data/guidelines.yaml map_nodes) "
-                 "links to this node" for n in content.map.nodes if n.id not in linked_nodes]
+    findings += [Finding("data/map.yaml", n.id, "id", "no crosswalk row links to this node (add "
+                         "it to a decision point's map_nodes in data/guidelines.yaml)")
+                 for n in content.map.nodes if n.id not in linked_nodes]
     kinds = {s.id: s.kind for s in content.sources.sources}
-    for column in guidelines.guidelines:
+    for index, column in enumerate(guidelines.guidelines):
         if kinds.get(column.source) != "guideline":
-            problems.append(f"data/guidelines.yaml: guidelines: {column.source}: a compared "
-                            f"guideline must be a source of kind 'guideline' (found: "
-                            f"{kinds.get(column.source)!r})")
-    return problems
+            findings.append(Finding(
+                "data/guidelines.yaml", "-", f"guidelines[{index}].source",
+                f"a compared guideline must be a source of kind 'guideline' "
+                f"({column.source} is {kinds.get(column.source)!r})"))
+    return findings
+
+
+def crosswalk_problems(content: ContentSet) -> list[Finding]:
+    """Everything the validator checks across files for the crosswalk."""
+    return link_problems(content) + rule_conflicts(content) + ladder_line_conflicts(content)
 
 
 # ---------------------------------------------------------------- printable matrix
@@ -308,7 +335,9 @@ def printable_html(guidelines: GuidelinesFile, points: Sequence[DecisionPoint],
 def crosswalk_slide(content: ContentSet, point_id: str, minutes: float = 2.0) -> SlideView:
     """One decision point as a slide: each guideline's short answer, its strength and section."""
     guidelines = content.guidelines
-    point = guidelines.point(point_id)
+    point = point_by_id(guidelines, point_id)
+    if point is None:
+        raise KeyError(f"no decision point {point_id!r} in data/guidelines.yaml")
     lines, details = [], []
     for column in guidelines.guidelines:
         cell = point.cell(column.source)
