@@ -19,6 +19,7 @@ sessions = sa.Table(
     sa.Column("created_at", WHEN, nullable=False),
     sa.Column("phase_changed_at", WHEN, nullable=False),
     sa.Column("expires_at", WHEN, nullable=False),
+    sa.Index("room_sessions_expires_at", "expires_at"),
 )
 
 participants = sa.Table(
@@ -46,4 +47,5 @@ channels = sa.Table(
     sa.Column("presenter_hash", sa.String(64), nullable=False),
     sa.Column("slide_number", sa.Integer, nullable=False),
     sa.Column("expires_at", WHEN, nullable=False),
+    sa.Index("room_channels_expires_at", "expires_at"),
 )
