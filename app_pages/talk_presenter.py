@@ -1,4 +1,7 @@
-"""Presenter view of a talk: current and next slide, notes and time, moving the audience window."""
-import streamlit as st
+"""Presenter view of a talk: current and next slide, notes and time; it moves the audience window."""
+from components.content import content
+from components.talk_presenter_ui import presenting_talk, render_presenter
 
-st.title("Presenter view")
+c = content()
+talk, notices = presenting_talk(c)
+render_presenter(c, talk, notices)

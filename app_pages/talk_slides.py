@@ -1,8 +1,12 @@
-"""Audience view of a talk: one slide at a time for a projector, no app chrome, the crisis line below."""
+"""Audience view of a talk: one slide at a time for a projector, no app chrome, the crisis line below.
+
+?talk=…&slide=N shows a slide and ←/→ move; ?follow=CODE shows what the presenter's window shows.
+"""
 import streamlit as st
 
 from components.content import content
 from components.slides import parse_slide_number
+from components.talk_presenter_ui import follow_presenter, followed_position
 from components.talk_render import (
     SLIDES_CSS,
     render_audience_footer,
@@ -14,10 +18,20 @@ from components.talk_render import (
 
 c = content()
 st.html(SLIDES_CSS)
-talk, notices = talk_from_address(c)
+code = st.query_params.get("follow")
+if code:
+    talk, number, notices = followed_position(c, code)
+    if talk is None:
+        talk, _ = talk_from_address(c)
+else:
+    talk, notices = talk_from_address(c)
+    number, slide_notice = parse_slide_number(st.query_params.get("slide"), len(talk.items))
+    notices += [slide_notice] if slide_notice else []
+    st.query_params["slide"] = str(number)
 views = slides_of(c, talk)
-number, slide_notice = parse_slide_number(st.query_params.get("slide"), len(views))
-st.query_params["slide"] = str(number)
-render_notices(notices + ([slide_notice] if slide_notice else []))
+number = min(max(number, 1), len(views))
+render_notices(notices)
 render_slide_body(c, views[number - 1], key_prefix="audience")
-render_audience_footer(number, len(views), c.frame.crisis_line.text, following=False)
+render_audience_footer(number, len(views), c.frame.crisis_line.text, following=bool(code))
+if code:
+    follow_presenter(code, number)
