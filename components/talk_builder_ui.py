@@ -62,9 +62,9 @@ def render_builder(content) -> Talk:
     render_notices(notices)
     _keep(talk)
     _render_start(content)
+    _render_total(talk)
     _render_add(content, talk)
     _render_items(content, talk)
-    _render_total(talk)
     return talk
 
 
@@ -104,7 +104,7 @@ def _render_items(content, talk: Talk) -> None:
         row = st.container(key=f"talks_row_{index}", horizontal=True, vertical_alignment="center")
         row.markdown(f"{index + 1}. {escape_markdown(label)}", width="stretch")
         row.number_input(f"Minutes for item {index + 1}, {label}", min_value=0.5, max_value=60.0,
-                         step=0.5, key=_minutes_key(index, item), label_visibility="collapsed",
+                         step=0.5, format="%.1f", key=_minutes_key(index, item), label_visibility="collapsed",
                          width=120, on_change=_set_minutes, args=(talk, index, item))
         row.button("Move up", key=f"talks_up_{index}", icon=":material/arrow_upward:",
                    on_click=lambda i=index: _keep(moved_item(talk, i, -1)), type="tertiary",
