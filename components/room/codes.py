@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +88,6 @@ class JoinThrottle:
 
     def message(self, decision: ThrottleDecision) -> str:
         """What to tell the person who is being slowed down."""
-        seconds = max(1, round(decision.wait_seconds))
+        seconds = max(1, math.ceil(decision.wait_seconds))  # never promise less than the wait
         return (f"Too many wrong codes. Wait {seconds} second{'s' if seconds != 1 else ''}, "
                 "then check the code on the screen and try again.")
