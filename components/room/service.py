@@ -22,7 +22,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from components.room.channel import channel_position, move_channel, open_channel
+from components.room.channel import (
+    MAX_TALK_PARAM_CHARS,
+    channel_position,
+    move_channel,
+    open_channel,
+)
 from components.room.codes import (
     CODE_LENGTH,
     JoinThrottle,
@@ -92,6 +97,8 @@ class RoomState:
     started_at: dt.datetime
     phase_changed_at: dt.datetime
     expires_at: dt.datetime
+    talk_param: str | None = None       # the talk the session was opened with, if any
+    slide_number: int | None = None     # where that talk's presenter channel is
 
     @property
     def display_code(self) -> str:
@@ -166,11 +173,14 @@ def _now() -> dt.datetime:
 
 
 def open_session(store: Store, title: str, questions: Sequence[RoomQuestion],
-                 now: dt.datetime | None = None) -> OpenedSession:
+                 now: dt.datetime | None = None, talk_param: str | None = None) -> OpenedSession:
     """Open a session in the lobby (nothing asked yet) with these questions, in order.
 
-    Build `questions` with questions_from_ids / questions_from_set / questions_from_talk.
-    RoomError for an empty or over-long list, repeated questions, or an empty title.
+    Build `questions` with questions_from_ids / questions_from_set / questions_from_talk. With
+    `talk_param` (the talk's ?talk= value) the session also gets a presenter channel under its
+    join code, moved with the trainer token: move_channel(store, code, trainer_token, n) and
+    channel_position(store, code) for the projector; RoomState.talk_param/slide_number show it.
+    RoomError for an empty or over-long list, repeated questions, an empty title or talk.
     """
     now = now or _now()
     title = " ".join(str(title).split())
@@ -180,13 +190,16 @@ def open_session(store: Store, title: str, questions: Sequence[RoomQuestion],
         raise RoomError(f"A session asks 1 to {MAX_QUESTIONS} questions.")
     if len({q.id for q in questions}) != len(questions):
         raise RoomError("Each question is asked once in a session.")
+    if talk_param is not None and not (isinstance(talk_param, str)
+                                       and 0 < len(talk_param) <= MAX_TALK_PARAM_CHARS):
+        raise RoomError("This talk link is empty or too long to present.")
     _purge_now_and_then(store, now)
     trainer_token = new_token()
     expires_at = now + dt.timedelta(hours=retention_hours())
     for _ in range(10):  # a clash among 30**8 codes is rare; ten in a row means something is broken
         code = new_join_code()
         if store.create_session(code, title, questions_to_json(questions), token_hash(trainer_token),
-                                now, expires_at):
+                                now, expires_at, talk_param):
             return OpenedSession(code, trainer_token)
     raise StoreUnavailable("Could not find a free join code; try again.")
 
@@ -412,6 +425,9 @@ def _state(store: Store, row: SessionRow, questions: tuple[RoomQuestion, ...]) -
     question = questions[row.question_number - 1] if row.question_number else None
     counts = (_counts(question, store.choice_counts(row.id).get(row.question_number, {}))
               if question else ())
+    channel = store.find_channel(row.join_code)
     return RoomState(row.join_code, row.title, row.phase, row.question_number, len(questions),
                      question, store.participant_count(row.id), sum(counts), counts, row.created_at,
-                     row.phase_changed_at, row.expires_at)
+                     row.phase_changed_at, row.expires_at,
+                     channel.talk_param if channel else None,
+                     channel.slide_number if channel else None)

@@ -19,6 +19,7 @@ from typing import Protocol
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError
 from sqlalchemy.dialects import postgresql, sqlite
 
 from components.room.errors import StoreUnavailable
@@ -65,8 +66,12 @@ class Store(Protocol):
     """What the session rules need from a database; SqlStore is the one implementation."""
 
     def create_session(self, join_code: str, title: str, questions: str, trainer_hash: str,
-                       now: dt.datetime, expires_at: dt.datetime) -> bool:
-        """Insert a session in the lobby; False (nothing written) if the join code is taken."""
+                       now: dt.datetime, expires_at: dt.datetime, talk_param: str | None = None
+                       ) -> bool:
+        """Insert a session in the lobby; False (nothing written) if the join code is taken.
+
+        With a talk, also a presenter channel under the same code, moved with the trainer token.
+        """
 
     def find_session(self, join_code: str) -> SessionRow | None: ...
 
@@ -128,7 +133,8 @@ class SqlStore:
 
     # ------------------------------------------------------------ sessions
 
-    def create_session(self, join_code, title, questions, trainer_hash, now, expires_at) -> bool:
+    def create_session(self, join_code, title, questions, trainer_hash, now, expires_at,
+                       talk_param=None) -> bool:
         with self._writing() as conn:
             taken = conn.execute(sa.select(sessions.c.id).where(sessions.c.join_code == join_code)
                                  ).first()
@@ -140,6 +146,10 @@ class SqlStore:
                 join_code=join_code, title=title, questions=questions, trainer_hash=trainer_hash,
                 phase="lobby", question_number=0, created_at=now, phase_changed_at=now,
                 expires_at=expires_at))
+            if talk_param is not None:
+                conn.execute(channels.insert().values(code=join_code, talk_param=talk_param,
+                                                      presenter_hash=trainer_hash, slide_number=0,
+                                                      expires_at=expires_at))
             return True
 
     def find_session(self, join_code) -> SessionRow | None:
@@ -295,11 +305,24 @@ def data_home() -> Path:
 def open_store(url: str) -> SqlStore:
     """An engine for `url` with the schema migrated to the newest revision.
 
-    StoreUnavailable if the database cannot be reached, created or migrated.
+    StoreUnavailable if the URL is not an SQLite or PostgreSQL one, or the database cannot be
+    reached, created or migrated (a schema newer than this code included).
     """
+    try:
+        backend = sa.make_url(url).get_backend_name()
+    except sa.exc.ArgumentError:
+        backend = ""
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreUnavailable(f"{DATABASE_URL_ENV} must be a PostgreSQL URL "
+                               "(postgresql://user:password@host:5432/database).")
     with _available():
-        engine = _sqlite_engine(url) if url.startswith("sqlite") else _postgres_engine(url)
-        migrate(engine)
+        engine = _sqlite_engine(url) if backend == "sqlite" else _postgres_engine(url)
+        try:
+            migrate(engine)
+        except CommandError as error:  # e.g. the database was migrated by a newer release
+            engine.dispose()
+            raise StoreUnavailable(f"The training room's database schema does not match this "
+                                   f"version of TRD Map ({error}).") from error
     return SqlStore(engine)
 
 

@@ -61,3 +61,27 @@ def test_unknown_or_expired_channels_show_nothing_and_cannot_be_moved(room_store
 def test_an_empty_or_oversized_talk_is_refused(room_store, talk_param):
     with pytest.raises(RoomError, match="empty or too long"):
         service.open_channel(room_store, talk_param, now=T0)
+
+
+def test_a_session_opened_from_a_talk_carries_a_channel_its_trainer_moves(room_store, content):
+    opened = service.open_session(room_store, "When is it TRD?", service.questions_from_ids(
+        content, ["adequacy-how-long"]), now=T0, talk_param="when-is-it-trd")
+    phone = service.join(room_store, opened.code, now=T0)
+    state = service.trainer_view(room_store, opened.code, opened.trainer_token, now=T0)
+    assert (state.talk_param, state.slide_number) == ("when-is-it-trd", 0)
+    service.move_channel(room_store, opened.code, opened.trainer_token, 5, now=T0)
+    assert service.channel_position(room_store, opened.code, now=T0) == ("when-is-it-trd", 5)
+    with pytest.raises(RoomError, match="Only the presenter"):
+        service.move_channel(room_store, opened.code, phone, 6, now=T0)
+    assert service.trainer_view(room_store, opened.code, opened.trainer_token, now=T0).slide_number == 5
+
+
+def test_a_session_without_a_talk_has_no_channel(room_store, content):
+    opened = service.open_session(room_store, "Quiz only", service.questions_from_ids(
+        content, ["adequacy-how-long"]), now=T0)
+    state = service.trainer_view(room_store, opened.code, opened.trainer_token, now=T0)
+    assert (state.talk_param, state.slide_number) == (None, None)
+    assert service.channel_position(room_store, opened.code, now=T0) is None
+    with pytest.raises(RoomError, match="empty or too long"):
+        service.open_session(room_store, "Bad talk", service.questions_from_ids(
+            content, ["adequacy-how-long"]), now=T0, talk_param="")

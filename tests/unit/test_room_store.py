@@ -231,3 +231,20 @@ def test_a_stopped_postgres_server_raises_store_unavailable(postgres_url, conten
     assert time.monotonic() - begun < 30  # said plainly and soon, not after a long hang
     store.engine.dispose()
     shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.mark.parametrize("url", ["mysql://u:p@localhost/trd", "not a url at all"])
+def test_a_database_url_that_is_not_postgresql_is_refused_plainly(url):
+    with pytest.raises(StoreUnavailable, match="must be a PostgreSQL URL"):
+        open_store(url)
+
+
+def test_a_schema_newer_than_the_code_is_reported_not_overwritten(tmp_path):
+    url = sqlite_url(tmp_path / "room.sqlite3")
+    open_store(url).engine.dispose()
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"UPDATE {VERSION_TABLE} SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreUnavailable, match="does not match this version"):
+        open_store(url)
