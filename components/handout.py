@@ -8,9 +8,11 @@ from components.concept_map import outer_nodes
 from components.ladder import comparison_facts, sort_options
 from components.referral import ADVICE_ORDER
 
+# CSS page sizes of the papers the handout is printed on.
+PAPER_SIZES = {"A4": "A4", "Letter": "letter"}
 # Inline, print-first styles: the file must open offline and print cleanly on A4 or Letter.
+_PAGE = "@page { size: %s portrait; margin: 12mm; }"
 _STYLE = """
-@page { size: A4 portrait; margin: 12mm; }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1b2733; margin: 0 auto;
        max-width: 190mm; padding: 8px; font-size: 9.5pt; line-height: 1.35; }
@@ -64,8 +66,16 @@ def _summarised(content) -> list:
             *referral.red_flags, *referral.advice, *referral.antidepressants]
 
 
-def make_handout_html(content) -> str:
-    """The whole handout as one HTML document: inline styles, no scripts, images or links."""
+def make_handout_html(content, crisis_line: str | None = None, paper: str = "A4",
+                      length_note: str = "") -> str:
+    """The whole handout as one HTML document: inline styles, no scripts, images or links.
+
+    `crisis_line` is the region's line (the content's default when None); `paper` is "A4" or
+    "Letter"; `length_note` says, under the review date, why a print runs past two pages.
+    """
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    crisis_line = content.frame.crisis_line.text if crisis_line is None else crisis_line
     cite = _Citations()
     newest, oldest = content_review_dates(content)
     sections = [_map_section(content, cite), _adequacy_section(content, cite),
@@ -74,15 +84,17 @@ def make_handout_html(content) -> str:
     frame = content.frame
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>{escape(frame.app_title)}: handout</title><style>{_STYLE}</style></head><body>"
+        f"<title>{escape(frame.app_title)}: handout</title>"
+        f"<style>{_PAGE % PAPER_SIZES[paper]}{_STYLE}</style></head><body>"
         f"<h1>{escape(frame.app_title)} handout: treatment-resistant depression</h1>"
         f"<p class=\"lead\">{escape(frame.tagline)} {escape(frame.education_notice)}</p>"
         f"<p class=\"lead\"><strong>Content last reviewed {newest.isoformat()}</strong>"
         + (f" (oldest entry reviewed {oldest.isoformat()})" if oldest != newest else "")
         + ". Numbers in brackets point to the sources at the end; ranges are rough.</p>"
+        + (f'<p class="lead">{escape(length_note)}</p>' if length_note else "")
         + "".join(sections)
         + f"<h2>Sources</h2><ol class=\"sources\">{sources}</ol>"
-        f"<footer>{escape(frame.app_title)} handout · {escape(frame.crisis_line.text)}</footer>"
+        f"<footer>{escape(frame.app_title)} handout · {escape(crisis_line)}</footer>"
         "</body></html>\n"
     )
 

@@ -8,6 +8,8 @@ from components.about import compute_review_span
 from components.talks import SlideView, Talk, talk_slides
 
 EDUCATION_ONLY = "Education, not medical advice."
+# Small print under a slide holds about two lines of short citations; the rest go to the notes.
+SOURCES_MAX_CHARS = 330
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Deck:
         """'Rush AJ 2006', … for each source the slide cites, each once."""
         return list(dict.fromkeys(self.citations[sid] for sid in view.sources))
 
-    def sources_line(self, view: SlideView, max_chars: int | None = None) -> str:
+    def sources_line(self, view: SlideView, max_chars: int | None = SOURCES_MAX_CHARS) -> str:
         """'Sources: Rush AJ 2006; Pigott HE 2023', or '' for a slide that cites nothing.
 
         Cut at `max_chars` with how many more there are, for the small print under a slide; the
@@ -54,13 +56,13 @@ class Deck:
             shown.append(cite)
         return f"Sources: {'; '.join(shown)}; and {len(cites) - len(shown)} more (see the notes)"
 
-    def notes(self, view: SlideView, max_chars: int | None = None) -> str:
+    def notes(self, view: SlideView, max_chars: int | None = SOURCES_MAX_CHARS) -> str:
         """The speaker notes, the planned minutes, and every source when the slide could not list them."""
         parts = [view.notes]
         if view.minutes:
             parts.append(f"Planned: {view.minutes:g} minutes.")
-        if self.sources_line(view, max_chars) != self.sources_line(view):
-            parts.append(self.sources_line(view))
+        if self.sources_line(view, max_chars) != self.sources_line(view, None):
+            parts.append(self.sources_line(view, None))
         return "\n\n".join(part for part in parts if part)
 
 

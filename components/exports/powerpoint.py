@@ -25,7 +25,6 @@ CONTENT_WIDTH = SLIDE_WIDTH - 2 * MARGIN
 # Liberation Sans, so lines break in the same places in PowerPoint and Impress.
 FONT = "Arial"
 TITLE_PT, SOURCES_PT, FOOTER_PT, CHART_PT = 32, 10, 11, 12
-SOURCES_MAX_CHARS = 330  # two lines of small print across the slide
 TITLE_AND_CONTENT = 1  # the default template's layout with a title and a bulleted body
 INK = RGBColor.from_string(text_colour(dark=False).lstrip("#"))
 ACCENT = RGBColor.from_string("1D5B8C")  # the light theme's primary colour
@@ -76,13 +75,13 @@ def _content_slide(presentation, content, deck: Deck, view: SlideView, crisis_li
     if chart:
         left = MARGIN + (text_width + Inches(0.3) if view.lines else 0)
         _add_chart(slide, chart, left, Inches(1.35), SLIDE_WIDTH - MARGIN - left, Inches(4.95))
-    sources = deck.sources_line(view, SOURCES_MAX_CHARS)
+    sources = deck.sources_line(view)
     if sources:
         box = slide.shapes.add_textbox(MARGIN, Inches(6.3), CONTENT_WIDTH, Inches(0.55))
         box.text_frame.word_wrap = True
         _paragraph(box.text_frame.paragraphs[0], sources, SOURCES_PT, MUTED)
     _footer(slide, crisis_line, number, deck.pages)
-    slide.notes_slide.notes_text_frame.text = deck.notes(view, SOURCES_MAX_CHARS)
+    slide.notes_slide.notes_text_frame.text = deck.notes(view)
 
 
 # ---------------------------------------------------------------- text
