@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
+import hmac
 import io
 import time
 from collections.abc import Sequence
@@ -60,9 +62,10 @@ __all__ = [
     "RoomQuestion", "RoomState", "SqlStore", "Store", "StoreUnavailable", "ThrottleDecision",
     "WrongCode", "available_questions", "channel_position", "close_question", "display_code",
     "end_session", "get_store", "join", "move_channel", "next_question", "open_channel",
-    "open_session", "participant_view", "purge_expired", "questions_from_ids",
-    "questions_from_set", "questions_from_talk", "retention_hours", "reveal_answer",
-    "session_summary", "submit_answer", "summary_csv", "trainer_view",
+    "open_session", "participant_view", "projector_key", "projector_view", "purge_expired",
+    "questions_from_ids", "questions_from_json", "questions_from_set", "questions_from_talk",
+    "retention_hours", "reveal_answer", "session_summary", "submit_answer", "summary_csv",
+    "trainer_view",
 ]
 
 LOBBY, OPEN, CLOSED, REVEALED, ENDED = "lobby", "open", "closed", "revealed", "ended"
@@ -210,6 +213,32 @@ def trainer_view(store: Store, code: str, trainer_token: str,
     when reopened on another device: RoomError if the token is not this session's."""
     row, questions = _trainer_session(store, code, trainer_token, now or _now())
     return _state(store, row, questions)
+
+
+def projector_key(trainer_token: str) -> str:
+    """The projector link's key: it shows the live tallies but can run nothing.
+
+    Derived from the hash the database keeps of the trainer token, so a projected address bar
+    never carries the trainer token, and nobody can work back from the key to the token.
+    """
+    return _projector_key_from_hash(token_hash(trainer_token))
+
+
+def projector_view(store: Store, code: str, key: str, now: dt.datetime | None = None) -> RoomState:
+    """The session as the projector shows it (tallies included), checked by its projector key.
+
+    WrongCode for a code that leads nowhere; RoomError for a key that is not this session's.
+    """
+    row = _live_session(store, code, now or _now())
+    if not _plausible_token(key) or not hmac.compare_digest(
+            key.encode(), _projector_key_from_hash(row.trainer_hash).encode()):
+        raise RoomError("This projector link is not valid for this session: open it from the "
+                        "trainer's console.")
+    return _state(store, row, questions_from_json(row.questions))
+
+
+def _projector_key_from_hash(trainer_hash: str) -> str:
+    return hashlib.sha256(f"trd-map projector view:{trainer_hash}".encode()).hexdigest()[:32]
 
 
 def next_question(store: Store, code: str, trainer_token: str, *, at_question: int,

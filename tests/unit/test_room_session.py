@@ -317,3 +317,20 @@ def test_a_session_needs_a_title_and_one_to_forty_distinct_questions(room_store,
             "asked once")
     bank = list(service.available_questions(content).values())
     refused(store, lambda: service.open_session(store, "Long", bank[:41], now=T0), "1 to 40 questions")
+
+
+def test_the_projector_key_shows_tallies_but_is_not_the_trainer_token(room, content):
+    store, opened = room
+    key = service.projector_key(opened.trainer_token)
+    assert opened.trainer_token not in key
+    phone = service.join(store, opened.code, now=at(1))
+    advance_to_open(store, opened, 1)
+    service.submit_answer(store, opened.code, phone, "adequacy-how-long", 3, now=at(2))
+    assert service.projector_view(store, opened.code, key, now=at(2)).counts[3] == 1
+    other = service.open_session(store, "Other", service.questions_from_ids(content, QUESTION_IDS),
+                                 now=T0)
+    for forged in (service.projector_key(other.trainer_token), key[:-1], opened.trainer_token, "", None):
+        refused(store, lambda k=forged: service.projector_view(store, opened.code, k, now=at(2)),
+                "projector link is not valid")
+    refused(store, lambda: service.next_question(store, opened.code, key, at_question=1, now=at(3)),
+            "trainer link is not valid")
