@@ -3,6 +3,8 @@ import streamlit as st
 
 from components.content import content, derived
 from components.slides import build_slide, parse_slide_number, slide_figure, slide_titles
+from components.talk_render import render_talk_links
+from components.talks import DEFAULT_TALK_ID, ready_talk
 from components.ui import (
     escape_markdown,
     render_chart,
@@ -32,6 +34,8 @@ def flip_notes() -> None:
 
 
 number = st.session_state[SLIDE]
+# For a real room: the same slides full screen on the projector, notes and time in a second window.
+render_talk_links(ready_talk(c, DEFAULT_TALK_ID), slide=number)
 back, forward, where, notes_column = st.columns([1.4, 1.4, 3, 2], vertical_alignment="center")
 # Never disabled at the ends (`step` stops there): a button disabled under the keyboard drops focus
 # to the page, and a keyboard user pressing Previous onto slide 1 would lose their place.

@@ -99,11 +99,12 @@ def _step(by: int, total: int) -> None:
     st.query_params["slide"] = str(min(max(current + by, 1), total))
 
 
-def render_talk_links(talk: Talk) -> None:
+def render_talk_links(talk: Talk, slide: int = 1) -> None:
     """Open the talk for the room (the audience window) and for the presenter (a second window)."""
     param = talk_to_param(talk)
     audience, presenter = st.columns(2)
-    audience.link_button("Open the slides for the audience", f"slides?talk={quote(param)}&slide=1",
+    audience.link_button("Open the slides for the audience",
+                         f"slides?talk={quote(param)}&slide={slide}",
                          icon=":material/slideshow:", width="stretch",
                          help="Opens in a new window: put it on the projector")
     presenter.link_button("Open the presenter view", f"presenter?talk={quote(param)}",

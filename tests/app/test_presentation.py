@@ -71,3 +71,10 @@ def test_coming_back_through_the_menu_resumes_on_the_same_slide(run_page):
     app.query_params.pop("slide", None)  # the menu link carries no slide
     app.switch_page(PAGE).run()
     assert app.title[0].value == _titles()[4]
+
+
+def test_the_page_opens_the_audience_and_presenter_windows_on_the_same_slide(run_page):
+    app = run_page(PAGE, slide="4")
+    links = {b.label: b.proto.url for b in app.get("link_button")}
+    assert links["Open the slides for the audience"] == "slides?talk=the-whole-map&slide=4"
+    assert links["Open the presenter view"] == "presenter?talk=the-whole-map"

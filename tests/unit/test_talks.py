@@ -6,6 +6,7 @@ import pytest
 from components.talks import (
     BUILT_TALK_TITLE,
     CHART_IDS,
+    DEFAULT_TALK_ID,
     KIND_CODES,
     MAX_ITEMS,
     Talk,
@@ -186,3 +187,10 @@ def test_a_ready_talk_item_names_exactly_one_thing(data_copy):
         return raw
     problems = problems_after(data_copy, "talks.yaml", edit)
     assert any("name exactly one of" in p for p in problems), problems
+
+
+def test_the_default_talk_is_every_presentation_slide_in_order(content):
+    """The Presentation page opens its slide N as slide N of this talk."""
+    talk = ready_talk(content, DEFAULT_TALK_ID)
+    assert [(i.kind, i.id) for i in talk.items] == [
+        ("slide", s.id) for s in content.presentation.slides]
