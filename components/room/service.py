@@ -71,6 +71,7 @@ __all__ = [
 LOBBY, OPEN, CLOSED, REVEALED, ENDED = "lobby", "open", "closed", "revealed", "ended"
 MAX_TITLE_CHARS = 120
 MAX_TOKEN_CHARS = 200
+MAX_PARTICIPANTS = 500  # far above a teaching room; stops a script from growing one without end
 PURGE_EVERY_SECONDS = 60  # how often opening/joining also deletes expired sessions
 
 
@@ -343,6 +344,8 @@ def join(store: Store, code: str, now: dt.datetime | None = None) -> str:
     row = _live_session(store, code, now)
     if row.phase == ENDED:
         raise RoomError("This session has ended. Thank you for taking part.")
+    if store.participant_count(row.id) >= MAX_PARTICIPANTS:
+        raise RoomError(f"This session is full ({MAX_PARTICIPANTS} phones have joined).")
     participant_token = new_token()
     store.add_participant(row.id, token_hash(participant_token), now)
     return participant_token

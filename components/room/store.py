@@ -136,20 +136,22 @@ class SqlStore:
     def create_session(self, join_code, title, questions, trainer_hash, now, expires_at,
                        talk_param=None) -> bool:
         with self._writing() as conn:
-            taken = conn.execute(sa.select(sessions.c.id).where(sessions.c.join_code == join_code)
-                                 ).first()
-            taken = taken or conn.execute(
-                sa.select(channels.c.code).where(channels.c.code == join_code)).first()
-            if taken:
+            # A code already used by a session fails the insert (unique), even one another
+            # replica takes at this very moment; one used by a stand-alone channel is checked here.
+            if conn.execute(sa.select(channels.c.code).where(channels.c.code == join_code)).first():
                 return False
-            conn.execute(sessions.insert().values(
-                join_code=join_code, title=title, questions=questions, trainer_hash=trainer_hash,
-                phase="lobby", question_number=0, created_at=now, phase_changed_at=now,
-                expires_at=expires_at))
-            if talk_param is not None:
-                conn.execute(channels.insert().values(code=join_code, talk_param=talk_param,
-                                                      presenter_hash=trainer_hash, slide_number=0,
-                                                      expires_at=expires_at))
+            try:
+                with conn.begin_nested():
+                    conn.execute(sessions.insert().values(
+                        join_code=join_code, title=title, questions=questions,
+                        trainer_hash=trainer_hash, phase="lobby", question_number=0,
+                        created_at=now, phase_changed_at=now, expires_at=expires_at))
+                    if talk_param is not None:
+                        conn.execute(channels.insert().values(
+                            code=join_code, talk_param=talk_param, presenter_hash=trainer_hash,
+                            slide_number=0, expires_at=expires_at))
+            except sa.exc.IntegrityError:
+                return False
             return True
 
     def find_session(self, join_code) -> SessionRow | None:
@@ -237,14 +239,15 @@ class SqlStore:
 
     def create_channel(self, code, talk_param, presenter_hash, expires_at) -> bool:
         with self._writing() as conn:
-            taken = conn.execute(sa.select(channels.c.code).where(channels.c.code == code)).first()
-            taken = taken or conn.execute(
-                sa.select(sessions.c.id).where(sessions.c.join_code == code)).first()
-            if taken:
+            if conn.execute(sa.select(sessions.c.id).where(sessions.c.join_code == code)).first():
                 return False
-            conn.execute(channels.insert().values(code=code, talk_param=talk_param,
-                                                  presenter_hash=presenter_hash, slide_number=0,
-                                                  expires_at=expires_at))
+            try:
+                with conn.begin_nested():
+                    conn.execute(channels.insert().values(code=code, talk_param=talk_param,
+                                                          presenter_hash=presenter_hash,
+                                                          slide_number=0, expires_at=expires_at))
+            except sa.exc.IntegrityError:
+                return False
             return True
 
     def find_channel(self, code) -> ChannelRow | None:

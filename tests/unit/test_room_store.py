@@ -2,6 +2,7 @@
 once), answers from many threads and connections, and outages reported as StoreUnavailable."""
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import shutil
 import subprocess
@@ -248,3 +249,26 @@ def test_a_schema_newer_than_the_code_is_reported_not_overwritten(tmp_path):
     engine.dispose()
     with pytest.raises(StoreUnavailable, match="does not match this version"):
         open_store(url)
+
+
+def test_a_join_code_already_taken_is_not_reused(room_store):
+    """Two sessions (even from two replicas at once) never share a code: the second insert fails
+    cleanly and the service draws another code."""
+    now = dt.datetime.now(dt.UTC)
+    later = now + dt.timedelta(hours=1)
+    code = "".join(secrets.choice("ABCDEFGH") for _ in range(8))
+    assert room_store.create_session(code, "First", "[]", "a" * 64, now, later, "talk")
+    assert not room_store.create_session(code, "Second", "[]", "b" * 64, now, later)
+    assert not room_store.create_channel(code, "talk", "c" * 64, later)
+    assert room_store.find_session(code).title == "First"
+    assert room_store.find_channel(code).presenter_hash == "a" * 64
+
+
+def test_a_session_refuses_phones_past_its_limit(room_store, content, monkeypatch):
+    monkeypatch.setattr(service, "MAX_PARTICIPANTS", 3)
+    opened = service.open_session(room_store, "Small", service.questions_from_ids(content, QUESTION_IDS))
+    for _ in range(3):
+        service.join(room_store, opened.code)
+    with pytest.raises(RoomError, match="session is full"):
+        service.join(room_store, opened.code)
+    assert service.trainer_view(room_store, opened.code, opened.trainer_token).joined == 3
