@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.charts import plotly_config, with_theme_text
 from components.content import ContentError, ContentSet, derived
+from components.export_ui import render_handout_pdf_downloads
 from components.handout import make_handout_html
 from components.navigation import HOME_PAGE_ID, MAP_LINK_SCRIPT, PAGE_BY_ID
 from components.provenance import CONFIDENCE_ICONS, CONFIDENCE_LABELS, assess_confidence
@@ -162,15 +163,20 @@ def render_page_link(page_id: str, label: str, *, params: Mapping[str, str] | No
                  query_params=dict(params) if params else None)
 
 
-def render_handout_download(content: ContentSet, key_prefix: str) -> None:
-    """The print-ready handout as a download; built once per content version."""
-    st.download_button(
-        "Download the handout (print-ready HTML)", derived(make_handout_html, content),
-        file_name="trd-map-handout.html", mime="text/html", key=f"{key_prefix}_handout",
-        icon=":material/print:", on_click="ignore",
-        help="The map, the ladder, the adequacy and referral criteria, with sources and the "
-             "content's review date, on one printable page set.",
-    )
+def render_handout_download(content: ContentSet, key_prefix: str,
+                            crisis_line: str | None = None) -> None:
+    """The handout as print-ready HTML and as PDF (A4, US Letter), with the region's crisis line
+    (the content's default when None); each built once per content version and line."""
+    line = content.frame.crisis_line.text if crisis_line is None else crisis_line
+    with st.container(horizontal=True, key=f"{key_prefix}_handouts"):
+        st.download_button(
+            "Download the handout (print-ready HTML)", derived(make_handout_html, content, line),
+            file_name="trd-map-handout.html", mime="text/html", key=f"{key_prefix}_handout",
+            icon=":material/print:", on_click="ignore",
+            help="The map, the ladder, the adequacy and referral criteria, with sources and the "
+                 "content's review date, on one printable page set.",
+        )
+        render_handout_pdf_downloads(content, line, key_prefix)
 
 
 def render_missing_link_notice(what: str, instead: str) -> None:
