@@ -1,0 +1,82 @@
+"""Region and site packs in Chromium: switch the region in the sidebar with the example site loaded,
+then the checker's urgent advice and the referral summary name the local service and the region's
+numbers; the region stays in the address as the reader moves to another page."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components.site import SITE_ENV
+from tests.conftest import ROOT
+from tests.e2e.conftest import open_page, wait_until_drawn
+from tests.e2e.server import start_streamlit, stop_streamlit
+
+UK_LINE = ("In the UK, call Samaritans free on 116 123 (in England also NHS 111, mental health "
+           "option); call 999 in an emergency.")
+CRISIS_TEAM = "Northvale Crisis Resolution Team (fictional)"
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory) -> Iterator[str]:
+    """A server of its own with the fictional example directory loaded (TRD_MAP_SITE)."""
+    log = tmp_path_factory.mktemp("site-server") / "streamlit.log"
+    server, base_url = start_streamlit(ROOT / "streamlit_app.py", log, env={
+        SITE_ENV: str(ROOT / "examples" / "site-example.yaml")})
+    try:
+        yield base_url
+    finally:
+        stop_streamlit(server)
+
+
+def choose_region(page: Page, name: str) -> None:
+    field = page.locator(".st-key-frame_region [role='combobox']")
+    field.click()
+    field.press("ArrowDown")
+    page.get_by_role("option", name=name, exact=True).click()
+    wait_until_drawn(page)
+
+
+@pytest.mark.e2e
+def test_switching_region_with_a_site_pack_localises_the_checker(page: Page, site_url: str,
+                                                                 tmp_path):
+    open_page(page, site_url, "checker")
+    expect(page.get_by_text("In the US, call or text 988", exact=False).first).to_be_visible()
+    choose_region(page, "United Kingdom")
+    expect(page.get_by_text(UK_LINE).first).to_be_visible()
+    assert "region=uk" in page.url
+
+    page.locator(".st-key-checker_case_pick").get_by_text(
+        "A man at his eight-week duloxetine review").click()
+    wait_until_drawn(page)
+    banner = page.locator('[data-testid="stAlertContentError"]').first
+    expect(banner).to_contain_text("call 999")
+    expect(banner).to_contain_text(UK_LINE)
+    expect(banner).not_to_contain_text("911")
+
+    page.locator(".st-key-checker_answer_choice").get_by_text(
+        "Reconsider the diagnosis", exact=False).first.click()
+    wait_until_drawn(page)
+    page.locator(".st-key-checker_commit button").click()
+    wait_until_drawn(page)
+    expect(page.get_by_text("Local services for this advice")).to_be_visible()
+    expect(page.get_by_text(CRISIS_TEAM).first).to_be_visible()
+
+    with page.expect_download() as download_info:
+        page.locator(".st-key-checker_download button").click()
+    summary = download_info.value.path().read_text(encoding="utf-8")
+    assert "Region: United Kingdom. Emergency number: 999." in summary
+    assert f"- {CRISIS_TEAM} (Crisis team)." in summary
+    assert "Phone, 24 hours a day" in summary and "01632 960002" in summary
+    assert "911" not in summary
+    page.screenshot(path=str(tmp_path / "checker-uk.png"), full_page=True)
+
+    page.get_by_text(re.compile(r"^View \d+ more$")).click()  # the menu folds its last pages
+    page.get_by_role("link", name="Local services").click()
+    wait_until_drawn(page)
+    expect(page.get_by_role("heading", name="Where you practise: United Kingdom")).to_be_visible()
+    expect(page.get_by_text(UK_LINE).first).to_be_visible()
+    assert "region=uk" in page.url
+    expect(page.locator('[data-testid="stDataFrame"]')).to_be_visible()
