@@ -247,9 +247,10 @@ def ladder_line_conflicts(content: ContentSet) -> list[Finding]:
     return findings
 
 
-def link_problems(content: ContentSet) -> list[Finding]:
-    """Every ladder option and map node links to a crosswalk row, and every compared guideline is
-    a source of kind 'guideline'."""
+def coverage_gaps(content: ContentSet) -> list[Finding]:
+    """Ladder options and map nodes that no crosswalk row links to, and ladder lines citing a
+    compared guideline whose crosswalk cell does not rate that option. Gaps, not contradictions:
+    the tests keep them at zero, the validator does not refuse content for them."""
     guidelines = content.guidelines
     linked_options = {o for p in guidelines.decision_points for o in p.ladder_options}
     linked_nodes = {n for p in guidelines.decision_points for n in p.map_nodes}
@@ -260,19 +261,24 @@ def link_problems(content: ContentSet) -> list[Finding]:
     findings += [Finding("data/map.yaml", n.id, "id", "no crosswalk row links to this node (add "
                          "it to a decision point's map_nodes in data/guidelines.yaml)")
                  for n in content.map.nodes if n.id not in linked_nodes]
+    return findings + [f for f in ladder_line_conflicts(content) if f.message.startswith("cites")]
+
+
+def column_kind_problems(content: ContentSet) -> list[Finding]:
+    """Every compared guideline is a source of kind 'guideline'."""
     kinds = {s.id: s.kind for s in content.sources.sources}
-    for index, column in enumerate(guidelines.guidelines):
-        if kinds.get(column.source) != "guideline":
-            findings.append(Finding(
-                "data/guidelines.yaml", "-", f"guidelines[{index}].source",
-                f"a compared guideline must be a source of kind 'guideline' "
-                f"({column.source} is {kinds.get(column.source)!r})"))
-    return findings
+    return [Finding("data/guidelines.yaml", "-", f"guidelines[{index}].source",
+                    f"a compared guideline must be a source of kind 'guideline' "
+                    f"({column.source} is {kinds.get(column.source)!r})")
+            for index, column in enumerate(content.guidelines.guidelines)
+            if kinds.get(column.source) != "guideline"]
 
 
 def crosswalk_problems(content: ContentSet) -> list[Finding]:
-    """Everything the validator checks across files for the crosswalk."""
-    return link_problems(content) + rule_conflicts(content) + ladder_line_conflicts(content)
+    """What the validator refuses: a column that is not a guideline, and the crosswalk
+    contradicting a checker rule or a ladder line that cites a compared guideline."""
+    contradictions = [f for f in ladder_line_conflicts(content) if not f.message.startswith("cites")]
+    return column_kind_problems(content) + rule_conflicts(content) + contradictions
 
 
 # ---------------------------------------------------------------- printable matrix
