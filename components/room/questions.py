@@ -1,6 +1,7 @@
 """What a room is asked: quiz items and practice-case decisions, as plain data a session keeps."""
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -52,7 +53,10 @@ def questions_to_json(questions: Sequence[RoomQuestion]) -> str:
     return json.dumps([q.to_json() for q in questions], ensure_ascii=False)
 
 
+@functools.lru_cache(maxsize=64)
 def questions_from_json(text: str) -> tuple[RoomQuestion, ...]:
+    """A session's questions from the database. Cached by text, as every poll of every phone reads
+    them; the result is immutable, so sharing it is safe."""
     return tuple(RoomQuestion.from_json(item) for item in json.loads(text))
 
 

@@ -354,10 +354,10 @@ def join(store: Store, code: str, now: dt.datetime | None = None) -> str:
 def participant_view(store: Store, code: str, participant_token: str,
                      now: dt.datetime | None = None) -> ParticipantView:
     """What this participant's phone shows now (the same after a reload)."""
-    row, questions = _participant_session(store, code, participant_token, now or _now())
+    row, questions, current_choice = _participant_session(store, code, participant_token,
+                                                          now or _now())
     question = questions[row.question_number - 1] if row.question_number else None
-    my_choice = (store.answer_of(row.id, row.question_number, token_hash(participant_token))
-                 if question and row.phase != ENDED else None)
+    my_choice = current_choice if question and row.phase != ENDED else None
     revealed = question if row.phase == REVEALED else None
     counts = (_counts(question, store.choice_counts(row.id).get(row.question_number, {}))
               if revealed else ())
@@ -376,7 +376,7 @@ def submit_answer(store: Store, code: str, participant_token: str, question_id: 
     its choices, or answers have closed. StoreUnavailable if the database could not store it.
     """
     now = now or _now()
-    row, questions = _participant_session(store, code, participant_token, now)
+    row, questions, _ = _participant_session(store, code, participant_token, now)
     if row.phase == ENDED:
         raise RoomError("This session has ended; answers are closed.")
     question = questions[row.question_number - 1] if row.question_number else None
@@ -399,15 +399,24 @@ def submit_answer(store: Store, code: str, participant_token: str, question_id: 
 
 
 def _live_session(store: Store, code: str, now: dt.datetime) -> SessionRow:
+    normalised = _code_or_refuse(code)
+    return _refuse_unless_live(store, store.find_session(normalised), normalised, now)
+
+
+def _code_or_refuse(code: object) -> str:
     normalised = normalise_code(code)
     if normalised is None:
         raise WrongCode(f"That is not a session code: a code has {CODE_LENGTH} letters and digits, "
                         "like K7M4-PQ9R.")
-    row = store.find_session(normalised)
+    return normalised
+
+
+def _refuse_unless_live(store: Store, row: SessionRow | None, code: str, now: dt.datetime
+                        ) -> SessionRow:
     if row is None or row.expires_at <= now:
         if row is not None:
             store.delete_expired(now)
-        raise WrongCode(f"No session has the code {display_code(normalised)}. Check it against the "
+        raise WrongCode(f"No session has the code {display_code(code)}. Check it against the "
                         f"screen; sessions end after {retention_hours():g} hours.")
     return row
 
@@ -422,14 +431,17 @@ def _trainer_session(store: Store, code: str, trainer_token: str, now: dt.dateti
 
 
 def _participant_session(store: Store, code: str, participant_token: str, now: dt.datetime
-                         ) -> tuple[SessionRow, tuple[RoomQuestion, ...]]:
-    row = _live_session(store, code, now)
+                         ) -> tuple[SessionRow, tuple[RoomQuestion, ...], int | None]:
+    """The live session, its questions and this participant's answer to the current question."""
+    normalised = _code_or_refuse(code)
+    plausible = _plausible_token(participant_token)
     # Looked up by hash: the database compares hashes of random tokens, which leaks nothing useful.
-    if not _plausible_token(participant_token) or not store.is_participant(
-            row.id, token_hash(participant_token)):
+    found = store.find_session_for(normalised, token_hash(participant_token) if plausible else "")
+    row = _refuse_unless_live(store, found.session if found else None, normalised, now)
+    if not plausible or not found.joined:
         raise RoomError("This phone has not joined this session: open the join link or type the "
                         "code again.")
-    return row, questions_from_json(row.questions)
+    return row, questions_from_json(row.questions), found.current_choice
 
 
 def _plausible_token(token: object) -> bool:

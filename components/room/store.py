@@ -54,6 +54,13 @@ class SessionRow:
 
 
 @dataclass(frozen=True)
+class ParticipantRow:
+    session: SessionRow
+    joined: bool              # whether this participant token joined this session
+    current_choice: int | None  # their answer to the session's current question, if any
+
+
+@dataclass(frozen=True)
 class ChannelRow:
     code: str
     talk_param: str
@@ -81,15 +88,13 @@ class Store(Protocol):
 
     def add_participant(self, session_id: int, token_hash: str, now: dt.datetime) -> None: ...
 
-    def is_participant(self, session_id: int, token_hash: str) -> bool: ...
+    def find_session_for(self, join_code: str, participant_hash: str) -> ParticipantRow | None:
+        """The session with this code as one participant sees it, in one query."""
 
     def record_answer(self, session_id: int, question_number: int, participant_hash: str,
                       choice: int, now: dt.datetime) -> bool:
         """Store or replace an answer, atomically with the check that this question is still open;
         False (nothing written) if it closed meanwhile."""
-
-    def answer_of(self, session_id: int, question_number: int, participant_hash: str) -> int | None:
-        ...
 
     def choice_counts(self, session_id: int) -> dict[int, dict[int, int]]:
         """{question number: {choice: how many chose it}} over the whole session."""
@@ -156,13 +161,18 @@ class SqlStore:
 
     def find_session(self, join_code) -> SessionRow | None:
         with self._reading() as conn:
-            row = conn.execute(sa.select(sessions).where(sessions.c.join_code == join_code)).first()
+            row = conn.execute(_SESSION_BY_CODE, {"code": join_code}).first()
+        return _session_row(row) if row else None
+
+    def find_session_for(self, join_code, participant_hash) -> ParticipantRow | None:
+        # One query for what a phone polls every second or two: the session, whether this token
+        # joined it, and its answer to the current question.
+        with self._reading() as conn:
+            row = conn.execute(_SESSION_FOR_PARTICIPANT,
+                               {"code": join_code, "participant": participant_hash}).first()
         if row is None:
             return None
-        values = row._asdict()
-        for name in ("created_at", "phase_changed_at", "expires_at"):
-            values[name] = utc(values[name])
-        return SessionRow(**values)
+        return ParticipantRow(_session_row(row), row.joined_hash is not None, row.current_choice)
 
     def move_session(self, session_id, from_phases, from_number, to_phase, to_number, now) -> bool:
         with self._writing() as conn:
@@ -179,12 +189,6 @@ class SqlStore:
         with self._writing() as conn:
             conn.execute(participants.insert().values(session_id=session_id, token_hash=token_hash,
                                                       joined_at=now))
-
-    def is_participant(self, session_id, token_hash) -> bool:
-        with self._reading() as conn:
-            return conn.execute(sa.select(participants.c.token_hash).where(
-                participants.c.session_id == session_id,
-                participants.c.token_hash == token_hash)).first() is not None
 
     def record_answer(self, session_id, question_number, participant_hash, choice, now) -> bool:
         with self._writing() as conn:
@@ -203,12 +207,6 @@ class SqlStore:
                 index_elements=["session_id", "question_number", "participant_hash"],
                 set_={"choice": choice, "answered_at": now}))
             return True
-
-    def answer_of(self, session_id, question_number, participant_hash) -> int | None:
-        with self._reading() as conn:
-            return conn.execute(sa.select(answers.c.choice).where(
-                answers.c.session_id == session_id, answers.c.question_number == question_number,
-                answers.c.participant_hash == participant_hash)).scalar()
 
     def choice_counts(self, session_id) -> dict[int, dict[int, int]]:
         with self._reading() as conn:
@@ -261,6 +259,27 @@ class SqlStore:
         with self._writing() as conn:
             conn.execute(channels.update().where(channels.c.code == code)
                          .values(slide_number=slide_number))
+
+
+_SESSION_BY_CODE = sa.select(sessions).where(sessions.c.join_code == sa.bindparam("code"))
+_SESSION_FOR_PARTICIPANT = (
+    sa.select(sessions, participants.c.token_hash.label("joined_hash"),
+              answers.c.choice.label("current_choice"))
+    .select_from(sessions)
+    .outerjoin(participants, sa.and_(participants.c.session_id == sessions.c.id,
+                                     participants.c.token_hash == sa.bindparam("participant")))
+    .outerjoin(answers, sa.and_(answers.c.session_id == sessions.c.id,
+                                answers.c.question_number == sessions.c.question_number,
+                                answers.c.participant_hash == sa.bindparam("participant")))
+    .where(sessions.c.join_code == sa.bindparam("code")))
+_SESSION_FIELDS = tuple(column.name for column in sessions.columns)
+
+
+def _session_row(row: sa.Row) -> SessionRow:
+    values = {name: getattr(row, name) for name in _SESSION_FIELDS}
+    for name in ("created_at", "phase_changed_at", "expires_at"):
+        values[name] = utc(values[name])
+    return SessionRow(**values)
 
 
 @contextmanager
