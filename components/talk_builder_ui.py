@@ -102,7 +102,7 @@ def _render_items(content, talk: Talk) -> None:
     for index, item in enumerate(talk.items):
         label = item_label(content, item)
         row = st.container(key=f"talks_row_{index}", horizontal=True, vertical_alignment="center")
-        row.markdown(f"{index + 1}. {escape_markdown(label)}", width="stretch")
+        row.markdown(f"{index + 1}\\. {escape_markdown(label)}", width="stretch")  # not a list
         row.number_input(f"Minutes for item {index + 1}, {label}", min_value=0.5, max_value=60.0,
                          step=0.5, format="%.1f", key=_minutes_key(index, item), label_visibility="collapsed",
                          width=120, on_change=_set_minutes, args=(talk, index, item))

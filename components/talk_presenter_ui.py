@@ -102,11 +102,9 @@ def render_presenter(content, talk: Talk, notices: list[str]) -> None:
 def _render_controls(channel: tuple[str, str, int] | None, number: int, total: int) -> None:
     back, forward, audience = st.columns([1, 1, 2], vertical_alignment="center")
     back.button("Previous", icon=":material/arrow_back:", key="presenter_previous",
-                on_click=_move, args=(channel, number - 1, total), shortcut="Left",
-                width="stretch")
+                on_click=_move, args=(channel, -1, total), shortcut="Left", width="stretch")
     forward.button("Next", icon=":material/arrow_forward:", key="presenter_next",
-                   on_click=_move, args=(channel, number + 1, total), shortcut="Right",
-                   width="stretch")
+                   on_click=_move, args=(channel, 1, total), shortcut="Right", width="stretch")
     if channel:
         audience.link_button("Open the audience window", f"slides?follow={quote(channel[0])}",
                              icon=":material/open_in_new:", width="stretch",
@@ -114,13 +112,19 @@ def _render_controls(channel: tuple[str, str, int] | None, number: int, total: i
                                   "its address carries no presenter key")
 
 
-def _move(channel: tuple[str, str, int] | None, number: int, total: int) -> None:
-    number = min(max(number, 1), total)
-    st.query_params["slide"] = str(number)
+def _move(channel: tuple[str, str, int] | None, by: int, total: int) -> None:
+    """One slide on from where the channel is now (not where this window last drew it), so two
+    quick presses move two slides."""
     if channel is None:
+        st.query_params["slide"] = str(min(max(_local_number(total) + by, 1), total))
         return
     try:
-        move_channel(get_store(), channel[0], channel[1], number - 1)
+        store = get_store()
+        position = channel_position(store, channel[0])
+        current = position[1] + 1 if position else channel[2]
+        number = min(max(current + by, 1), total)
+        move_channel(store, channel[0], channel[1], number - 1)
+        st.query_params["slide"] = str(number)
     except (StoreUnavailable, RoomError) as error:
         st.toast(str(error), icon=":material/cloud_off:")
 

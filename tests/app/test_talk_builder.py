@@ -21,8 +21,8 @@ def test_a_ready_talk_link_lists_its_items_and_its_total(run_page):
     app = run_page(PAGE, talk="when-is-it-trd")
     assert not app.exception
     assert app.title[0].value == "Talk builder"
-    rows = [m.value for m in app.markdown if m.value[:2] in {"1.", "2.", "3."}]
-    assert rows[0] == "1. Presentation slide: TRD Map"
+    rows = [m.value for m in app.markdown if m.value[:3] in {"1\\.", "2\\.", "3\\."}]
+    assert rows[0] == "1\\. Presentation slide: TRD Map"
     assert _total(app) == "**Total: 20 min of 20 minutes** · 0 min to spare"
     assert [b.label for b in app.get("link_button")] == [
         "Open the slides for the audience", "Open the presenter view"]
