@@ -69,6 +69,7 @@ __all__ = [
 ]
 
 LOBBY, OPEN, CLOSED, REVEALED, ENDED = "lobby", "open", "closed", "revealed", "ended"
+PHASES = (LOBBY, OPEN, CLOSED, REVEALED, ENDED)
 MAX_TITLE_CHARS = 120
 MAX_TOKEN_CHARS = 200
 MAX_PARTICIPANTS = 500  # far above a teaching room; stops a script from growing one without end
@@ -246,41 +247,41 @@ def next_question(store: Store, code: str, trainer_token: str, *, at_question: i
                   now: dt.datetime | None = None) -> RoomState:
     """Open the next question (the first one from the lobby). The current one must be closed or
     revealed first; RoomError after the last question (end the session instead)."""
-    now = now or _now()
-    row, questions = _trainer_session(store, code, trainer_token, now)
-    _at(row, at_question)
-    if row.phase == OPEN:
-        raise RoomError("Close the question before moving on, so every answer is counted.")
-    if row.phase == ENDED:
-        raise RoomError("This session has ended.")
-    if row.question_number >= len(questions):
-        raise RoomError("That was the last question: end the session to see the summary.")
-    _move(store, row, (LOBBY, CLOSED, REVEALED), OPEN, row.question_number + 1, now)
-    return trainer_view(store, code, trainer_token, now)
+    return _trainer_step(store, code, trainer_token, at_question, now, OPEN, {
+        OPEN: "Close the question before moving on, so every answer is counted.",
+        ENDED: "This session has ended."}, advance=True)
 
 
 def close_question(store: Store, code: str, trainer_token: str, *, at_question: int,
                    now: dt.datetime | None = None) -> RoomState:
     """Stop answers to the open question; answers already in stay as they are."""
-    now = now or _now()
-    row, _ = _trainer_session(store, code, trainer_token, now)
-    _at(row, at_question)
-    if row.phase != OPEN:
-        raise RoomError("There is no open question to close.")
-    _move(store, row, (OPEN,), CLOSED, row.question_number, now)
-    return trainer_view(store, code, trainer_token, now)
+    no_open = "There is no open question to close."
+    return _trainer_step(store, code, trainer_token, at_question, now, CLOSED, {
+        LOBBY: no_open, CLOSED: no_open, REVEALED: no_open, ENDED: no_open})
 
 
 def reveal_answer(store: Store, code: str, trainer_token: str, *, at_question: int,
                   now: dt.datetime | None = None) -> RoomState:
     """Show the correct answer and the room's answers to everyone; closes the question if open."""
+    return _trainer_step(store, code, trainer_token, at_question, now, REVEALED, {
+        LOBBY: "Open a question first.", REVEALED: "The answer is already shown.",
+        ENDED: "This session has ended."})
+
+
+def _trainer_step(store: Store, code: str, trainer_token: str, at_question: int,
+                  now: dt.datetime | None, to_phase: str, refusals: dict[str, str],
+                  advance: bool = False) -> RoomState:
+    """Move the session to `to_phase` (and to the next question with `advance`) from any phase not
+    in `refusals`, which says why each other phase cannot; only from question `at_question`."""
     now = now or _now()
-    row, _ = _trainer_session(store, code, trainer_token, now)
+    row, questions = _trainer_session(store, code, trainer_token, now)
     _at(row, at_question)
-    if row.phase not in (OPEN, CLOSED):
-        raise RoomError({LOBBY: "Open a question first.", REVEALED: "The answer is already shown.",
-                         ENDED: "This session has ended."}[row.phase])
-    _move(store, row, (OPEN, CLOSED), REVEALED, row.question_number, now)
+    if row.phase in refusals:
+        raise RoomError(refusals[row.phase])
+    if advance and row.question_number >= len(questions):
+        raise RoomError("That was the last question: end the session to see the summary.")
+    from_phases = tuple(phase for phase in PHASES if phase not in refusals)
+    _move(store, row, from_phases, to_phase, row.question_number + advance, now)
     return trainer_view(store, code, trainer_token, now)
 
 
