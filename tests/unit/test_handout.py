@@ -97,3 +97,22 @@ def test_the_referral_section_states_the_resistance_threshold_from_the_content(c
     assert (f"Treatment-resistant once {threshold.failed_antidepressants} different antidepressants "
             "have failed adequate trials.") in html
     assert escape(threshold.explanation) in html
+
+
+def test_the_handout_prints_the_crisis_line_it_is_given_and_the_content_default_without_one(content):
+    region = "In Australia, call Lifeline on 13 11 14; call 000 in an emergency."
+    assert f"handout · {region}</footer>" in make_handout_html(content, region)
+    assert f"handout · {escape(content.frame.crisis_line.text)}</footer>" in make_handout_html(content)
+
+
+def test_the_handout_is_laid_out_for_the_paper_asked_for(content):
+    assert "@page { size: A4 portrait;" in make_handout_html(content)
+    assert "@page { size: letter portrait;" in make_handout_html(content, paper="Letter")
+    with pytest.raises(ValueError, match="A4, Letter"):
+        make_handout_html(content, paper="A5")
+
+
+def test_a_length_note_sits_under_the_review_date(content):
+    html = make_handout_html(content, length_note="Runs to 9 pages because it cites everything.")
+    lead = html.index("Content last reviewed")
+    assert lead < html.index("Runs to 9 pages because it cites everything.") < html.index("<h2>")
