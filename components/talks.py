@@ -23,16 +23,17 @@ CHART_IDS = ("stard-levels", "onset", "commitment")   # charts a slide may carry
 # Every kind of item a talk can hold, with its one-letter code in a talk link.
 KIND_CODES: dict[str, str] = {
     "slide": "s", "map-node": "n", "ladder-option": "o", "case": "c", "quiz-item": "q",
-    "room-question": "r",
+    "room-question": "r", "crosswalk-point": "x",
 }
 KIND_LABELS: dict[str, str] = {
     "slide": "Presentation slide", "map-node": "Map card", "ladder-option": "Ladder option",
     "case": "Practice case", "quiz-item": "Quiz question",
-    "room-question": "Question for the room",
+    "room-question": "Question for the room", "crosswalk-point": "Guideline crosswalk point",
 }
 # What an item takes when the talk does not say: a slide is talked over, a question is answered.
 DEFAULT_MINUTES: dict[str, float] = {
     "slide": 3, "map-node": 2, "ladder-option": 3, "case": 6, "quiz-item": 2, "room-question": 3,
+    "crosswalk-point": 2,
 }
 MAX_ITEMS = 60
 MAX_PARAM_CHARS = 3000
@@ -123,6 +124,8 @@ def choices(content, kind: str) -> dict[str, str]:
         return {o.id: o.name for o in content.treatments.options}
     if kind == "case":
         return {c.id: c.title for c in content.cases.cases}
+    if kind == "crosswalk-point":
+        return {p.id: p.label for p in content.guidelines.decision_points}
     quiz = {q.id: f"{QUIZ_TOPIC_LABELS[q.topic]}: {q.prompt}" for q in content.quiz.questions}
     if kind == "quiz-item":
         return quiz
@@ -140,6 +143,8 @@ def _lookup(content, kind: str, item_id: str):
         found = [c for c in content.cases.cases if c.id == item_id]
     elif kind == "quiz-item":
         found = [q for q in content.quiz.questions if q.id == item_id]
+    elif kind == "crosswalk-point":
+        found = [p for p in content.guidelines.decision_points if p.id == item_id]
     elif kind == "room-question":
         found = ([q for q in content.quiz.questions if q.id == item_id]
                  or [c for c in content.cases.cases if c.id == item_id])
@@ -330,9 +335,16 @@ def _room_question(content, subject, minutes: float) -> SlideView:
     )
 
 
+def _crosswalk_point(content, point, minutes: float) -> SlideView:
+    # Imported here: the crosswalk module builds its slide from this module's SlideView.
+    from components.crosswalk import crosswalk_slide
+    return crosswalk_slide(content, point.id, minutes)
+
+
 _VIEWS = {
     "slide": _presentation_slide, "map-node": _map_node, "ladder-option": _ladder_option,
     "case": _case, "quiz-item": _quiz_item, "room-question": _room_question,
+    "crosswalk-point": _crosswalk_point,
 }
 
 

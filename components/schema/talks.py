@@ -12,6 +12,7 @@ NodeId = Annotated[str, RefTo("map-node")]
 TreatmentId = Annotated[str, RefTo("treatment")]
 CaseId = Annotated[str, RefTo("case")]
 QuestionId = Annotated[str, RefTo("question")]
+DecisionPointId = Annotated[str, RefTo("decision-point")]
 # Minutes for one item: half-minute steps are enough for a plan; an hour is the longest slot.
 ItemMinutes = Annotated[float, Field(gt=0, le=60, multiple_of=0.5)]
 SLOTS_MINUTES = (20, 45, 60)
@@ -20,6 +21,7 @@ SLOTS_MINUTES = (20, 45, 60)
 ITEM_FIELDS: dict[str, str] = {
     "slide": "slide", "map_node": "map-node", "ladder_option": "ladder-option", "case": "case",
     "quiz_item": "quiz-item", "room_question": "room-question", "room_case": "room-question",
+    "crosswalk_point": "crosswalk-point",
 }
 
 
@@ -34,6 +36,7 @@ class TalkEntry(Strict):
     # A live question a training room asks between slides: a quiz item, or a case's decision.
     room_question: QuestionId | None = None
     room_case: CaseId | None = None
+    crosswalk_point: DecisionPointId | None = None  # a row of the guideline crosswalk
     minutes: ItemMinutes
 
     @model_validator(mode="after")

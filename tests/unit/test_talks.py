@@ -32,7 +32,7 @@ ONE_OF_EACH = (
     TalkItem("slide", "star-d", 4), TalkItem("map-node", "tms", 2),
     TalkItem("ladder-option", "esketamine", 3), TalkItem("case", "half-working-ssri", 6),
     TalkItem("quiz-item", "adequacy-how-long", 2), TalkItem("room-question", "adequacy-dose", 1.5),
-    TalkItem("room-question", "two-short-trials", 3),
+    TalkItem("room-question", "two-short-trials", 3), TalkItem("crosswalk-point", "augmentation", 2),
 )
 
 
@@ -111,11 +111,12 @@ def test_every_item_kind_becomes_a_slide(content):
         assert view.title and view.notes
         assert view.chart is None or view.chart in CHART_IDS
         assert all(content.source(s) for s in view.sources)
-    star_d, _, esketamine, case, _, _, room_case = views
+    star_d, _, esketamine, case, _, _, room_case, crosswalk = views
     assert star_d.chart == "stard-levels"
     assert esketamine.title == "Esketamine nasal spray"
     assert case.lines == tuple(content.cases.cases[0].stages)
     assert room_case.title.startswith("Your call: ") and "Expected answer" in room_case.notes
+    assert crosswalk.title.startswith("Guidelines compared: ") and len(crosswalk.lines) >= 2
 
 
 def test_the_answer_is_in_the_notes_never_on_the_slide(content):
@@ -147,9 +148,9 @@ def test_wordier_slides_are_set_denser(content):
 
 def test_timing_follows_the_plan():
     talk = _built()
-    assert talk.total_minutes == 21.5
-    assert remaining_minutes(talk) == 23.5
-    assert remaining_minutes(_built(slot=20)) == -1.5
+    assert talk.total_minutes == 23.5
+    assert remaining_minutes(talk) == 21.5
+    assert remaining_minutes(_built(slot=20)) == -3.5
     assert remaining_minutes(_built(slot=None)) is None
     assert minutes_before(talk, 1) == 0 and minutes_before(talk, 3) == 6
 
