@@ -53,8 +53,9 @@ def render_slide_body(content, view: SlideView, *, key_prefix: str) -> None:
             _render_slide_chart(content, view, key_prefix)
             return
         details = view.details or ("",) * len(view.lines)
+        headed = any(details)  # lines with details under them are headlines, all alike
         for line, detail in zip(view.lines, details, strict=True):
-            text = f"**{escape_markdown(line)}**" if detail else escape_markdown(line)
+            text = f"**{escape_markdown(line)}**" if headed else escape_markdown(line)
             if detail:
                 text += f"  \n{escape_markdown(detail)}"
             st.markdown(text)
