@@ -60,8 +60,8 @@ __all__ = [
     "CASE_DECISION", "CLOSED", "ENDED", "LOBBY", "OPEN", "QUIZ_ITEM", "REVEALED",
     "JoinThrottle", "OpenedSession", "ParticipantView", "QuestionSummary", "RoomError",
     "RoomQuestion", "RoomState", "SqlStore", "Store", "StoreUnavailable", "ThrottleDecision",
-    "WrongCode", "available_questions", "channel_position", "close_question", "display_code",
-    "end_session", "get_store", "join", "move_channel", "next_question", "open_channel",
+    "WrongCode", "available_questions", "channel_position", "close_question", "delete_session",
+    "display_code", "end_session", "get_store", "join", "move_channel", "next_question", "open_channel",
     "open_session", "participant_view", "projector_key", "projector_view", "purge_expired",
     "questions_from_ids", "questions_from_json", "questions_from_set", "questions_from_talk",
     "retention_hours", "reveal_answer", "session_summary", "submit_answer", "summary_csv",
@@ -294,6 +294,14 @@ def end_session(store: Store, code: str, trainer_token: str,
         raise RoomError("This session has already ended.")
     _move(store, row, (row.phase,), ENDED, row.question_number, now)
     return trainer_view(store, code, trainer_token, now)
+
+
+def delete_session(store: Store, code: str, trainer_token: str,
+                   now: dt.datetime | None = None) -> None:
+    """Delete the session now, with every participant and answer, instead of at the retention
+    time (e.g. once the CSV is saved). Its code then leads nowhere."""
+    row, _ = _trainer_session(store, code, trainer_token, now or _now())
+    store.delete_session(row.id)
 
 
 def session_summary(store: Store, code: str, trainer_token: str,

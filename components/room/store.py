@@ -104,6 +104,9 @@ class Store(Protocol):
     def delete_expired(self, now: dt.datetime) -> int:
         """Delete sessions (with their participants and answers) and channels past expiry."""
 
+    def delete_session(self, session_id: int) -> None:
+        """Delete one session now, with its participants, answers and channel."""
+
     def create_channel(self, code: str, talk_param: str, presenter_hash: str,
                        expires_at: dt.datetime) -> bool: ...
 
@@ -226,12 +229,15 @@ class SqlStore:
 
     def delete_expired(self, now) -> int:
         with self._writing() as conn:
-            expired = sa.select(sessions.c.id).where(sessions.c.expires_at <= now)
-            conn.execute(answers.delete().where(answers.c.session_id.in_(expired)))
-            conn.execute(participants.delete().where(participants.c.session_id.in_(expired)))
-            deleted = conn.execute(sessions.delete().where(sessions.c.expires_at <= now)).rowcount
+            deleted = _delete_sessions(conn, sessions.c.expires_at <= now)
             conn.execute(channels.delete().where(channels.c.expires_at <= now))
             return deleted
+
+    def delete_session(self, session_id) -> None:
+        with self._writing() as conn:
+            code = sa.select(sessions.c.join_code).where(sessions.c.id == session_id)
+            conn.execute(channels.delete().where(channels.c.code.in_(code)))
+            _delete_sessions(conn, sessions.c.id == session_id)
 
     # ------------------------------------------------------------ presenter channels
 
@@ -273,6 +279,14 @@ _SESSION_FOR_PARTICIPANT = (
                                 answers.c.participant_hash == sa.bindparam("participant")))
     .where(sessions.c.join_code == sa.bindparam("code")))
 _SESSION_FIELDS = tuple(column.name for column in sessions.columns)
+
+
+def _delete_sessions(conn: sa.Connection, which: sa.ColumnElement[bool]) -> int:
+    # Children first: SQLite enforces the cascade only where foreign keys are switched on.
+    chosen = sa.select(sessions.c.id).where(which)
+    conn.execute(answers.delete().where(answers.c.session_id.in_(chosen)))
+    conn.execute(participants.delete().where(participants.c.session_id.in_(chosen)))
+    return conn.execute(sessions.delete().where(which)).rowcount
 
 
 def _session_row(row: sa.Row) -> SessionRow:

@@ -85,3 +85,10 @@ def test_a_session_without_a_talk_has_no_channel(room_store, content):
     with pytest.raises(RoomError, match="empty or too long"):
         service.open_session(room_store, "Bad talk", service.questions_from_ids(
             content, ["adequacy-how-long"]), now=T0, talk_param="")
+
+
+def test_deleting_a_talk_session_ends_its_channel(room_store, content):
+    opened = service.open_session(room_store, "When is it TRD?", service.questions_from_ids(
+        content, ["adequacy-how-long"]), now=T0, talk_param="when-is-it-trd")
+    service.delete_session(room_store, opened.code, opened.trainer_token, now=T0)
+    assert service.channel_position(room_store, opened.code, now=T0) is None

@@ -174,7 +174,6 @@ def test_sessions_end_by_themselves_and_their_answers_are_deleted(room_store, co
         service.trainer_view(store, opened.code, opened.trainer_token, now=at(121))
     with pytest.raises(WrongCode):
         service.join(store, opened.code, now=at(121))
-    assert service.purge_expired(store, now=at(121)) == 0  # the lookup above already deleted it
     with store.engine.connect() as conn:
         for table in (sessions, participants, answers):
             key = table.c.id if table is sessions else table.c.session_id
@@ -334,3 +333,20 @@ def test_the_projector_key_shows_tallies_but_is_not_the_trainer_token(room, cont
                 "projector link is not valid")
     refused(store, lambda: service.next_question(store, opened.code, key, at_question=1, now=at(3)),
             "trainer link is not valid")
+
+
+def test_a_trainer_can_delete_the_session_at_once(room, content):
+    store, opened = room
+    phone = service.join(store, opened.code, now=at(1))
+    advance_to_open(store, opened, 1)
+    service.submit_answer(store, opened.code, phone, "adequacy-how-long", 0, now=at(2))
+    refused(store, lambda: service.delete_session(store, opened.code, "forged", now=at(3)),
+            "trainer link is not valid")
+    session_id = store.find_session(opened.code).id
+    service.delete_session(store, opened.code, opened.trainer_token, now=at(3))
+    with store.engine.connect() as conn:
+        for table in (sessions, participants, answers):
+            key = table.c.id if table is sessions else table.c.session_id
+            assert conn.execute(sa.select(table).where(key == session_id)).first() is None
+    with pytest.raises(WrongCode):
+        service.participant_view(store, opened.code, phone, now=at(4))
