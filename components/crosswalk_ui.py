@@ -7,17 +7,19 @@ import streamlit as st
 from components.content import ContentSet
 from components.crosswalk import (
     QUERY_PARAM,
+    AppValue,
     app_values,
     cell_label,
     cell_number_label,
     cell_sources,
     guidelines_disagree,
+    ladder_line_conflicts,
     matrix_table,
     points_for_node,
     points_for_option,
     verdict,
 )
-from components.schema.guidelines import STATUS_LABELS, DecisionPoint
+from components.schema.guidelines import STATUS_LABELS, Cell, DecisionPoint
 from components.schema.referral import AdequacyDefinition
 from components.ui import escape_markdown as md
 from components.ui import render_page_link, render_provenance, short_cite
@@ -100,10 +102,25 @@ def render_option_guidelines(content: ContentSet, option_id: str) -> None:
                     cell_label(cell)
                 lines.append(f"- **{md(column.short_name)}**: {md(text)}")
             st.markdown("\n".join(lines))
+            if rated := _ladder_line_agreement(content, point, option_id):
+                st.markdown(rated)
             st.caption("The guidelines that state something here "
                        + ("take different positions." if guidelines_disagree(point)
                           else "do not disagree."))
         render_crosswalk_links(content, points)
+
+
+def _ladder_line_agreement(content: ContentSet, point: DecisionPoint, option_id: str) -> str:
+    """The ladder's own guideline line beside the rating of the guideline it cites."""
+    option = next(o for o in content.treatments.options if o.id == option_id)
+    for column in content.guidelines.guidelines:
+        if option.guideline_line.endswith(f"({column.short_name})"):
+            agrees = any(r.treatment == option_id for r in point.cell(column.source).ratings) \
+                and not [f for f in ladder_line_conflicts(content) if f.entry == option_id]
+            mark = "✓ agrees with" if agrees else "≠ differs from"
+            return (f"The ladder's own line, *{md(option.guideline_line)}*, {mark} the "
+                    f"{md(column.short_name)} cell.")
+    return ""
 
 
 def render_checker_comparison(content: ContentSet, definition: AdequacyDefinition) -> None:
@@ -117,17 +134,21 @@ def render_checker_comparison(content: ContentSet, definition: AdequacyDefinitio
             if point.app_rule == "trial-weeks":  # compare with the definition in use
                 values = [v for v in values if v.number == definition.minimum_weeks] or values
             for value in values:
-                st.markdown(f"**{md(point.label)}.** {md(value.label)} "
+                st.markdown(f"**{md(point.label)}.** {md(value.label)}: "
                             f"{value.number:g} {md(value.unit)}")
-                lines = []
-                for column in guidelines.guidelines:
-                    cell = point.cell(column.source)
-                    lines.append(f"- **{md(column.short_name)}**: "
-                                 f"{md(cell_number_label(cell, point.app_rule))} · "
-                                 f"{_VERDICT_ICONS[verdict(cell, point.app_rule, value)]} "
-                                 f"({md(cell.short)})")
-                st.markdown("\n".join(lines))
+                st.markdown("\n".join(_comparison_line(column.short_name,
+                                                         point.cell(column.source),
+                                                         point.app_rule, value)
+                                       for column in guidelines.guidelines))
             render_crosswalk_links(content, [point])
+
+
+def _comparison_line(name: str, cell: Cell, rule: str, value: AppValue) -> str:
+    """'- **NICE NG222**: 4 weeks · ≠ differs (what it says)'; unread cells say only that."""
+    if cell.status != "stated":
+        return f"- **{md(name)}**: {md(STATUS_LABELS[cell.status].lower())}"
+    return (f"- **{md(name)}**: {md(cell_number_label(cell, rule))} · "
+            f"{_VERDICT_ICONS[verdict(cell, rule, value)]} ({md(cell.short)})")
 
 
 def render_guideline_notes(content: ContentSet) -> None:

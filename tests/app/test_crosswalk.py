@@ -80,6 +80,7 @@ def test_a_ladder_option_shows_each_guideline_and_links_to_its_row(run_page):
     app = run_page("app_pages/ladder.py", option="lithium")
     assert not app.exception, [e.value for e in app.exception]
     assert "(rates this option: Second line, Level 1)" in cell_text(app)
+    assert "✓ agrees with the CANMAT 2023 cell" in cell_text(app)
     link = links(app)["What the guidelines say: Augmentation agents and order"]
     assert link.page.endswith("crosswalk") and link.query_string == "point=augmentation"
 
@@ -94,7 +95,7 @@ def test_the_checker_shows_beside_its_rule_which_guidelines_agree_or_differ(run_
     app = run_page("app_pages/checker.py")
     assert not app.exception, [e.value for e in app.exception]
     text = cell_text(app)
-    assert "The checker's six-week definition 6 weeks" in text
+    assert "The checker's six-week definition: 6 weeks" in text
     assert "**NICE NG222**: 4 weeks · ≠ differs" in text
     app.button_group(key="checker_definition").set_value("four-weeks").run()
     text = cell_text(app)
