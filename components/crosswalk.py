@@ -176,7 +176,8 @@ def verdict(cell: Cell, rule: str, value: AppValue) -> str:
 @dataclass(frozen=True)
 class Finding:
     """A disagreement between the crosswalk and the rest of the content, located like the
-    validator's problems: file, entry, field, what is wrong."""
+    validator's problems: file, entry, field, what is wrong. The same shape as content.Problem,
+    which this module cannot import: the loader imports this module to run these checks."""
 
     file: str
     entry: str
