@@ -350,3 +350,29 @@ def test_a_trainer_can_delete_the_session_at_once(room, content):
             assert conn.execute(sa.select(table).where(key == session_id)).first() is None
     with pytest.raises(WrongCode):
         service.participant_view(store, opened.code, phone, now=at(4))
+
+
+class ClosesFirst:
+    """A store that lets the trainer close the question between a phone's checks and its write,
+    the race a busy room produces."""
+
+    def __init__(self, store, opened):
+        self._store, self._opened = store, opened
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+    def record_answer(self, *args):
+        service.close_question(self._store, self._opened.code, self._opened.trainer_token,
+                               at_question=1, now=at(2))
+        return self._store.record_answer(*args)
+
+
+def test_an_answer_racing_the_close_is_refused_not_lost(room):
+    store, opened = room
+    phone = service.join(store, opened.code, now=at(1))
+    advance_to_open(store, opened, 1)
+    racing = ClosesFirst(store, opened)
+    with pytest.raises(RoomError, match="closed just before yours arrived"):
+        service.submit_answer(racing, opened.code, phone, "adequacy-how-long", 2, now=at(2))
+    assert service.trainer_view(store, opened.code, opened.trainer_token, now=at(3)).answered == 0

@@ -277,3 +277,13 @@ def test_a_session_refuses_phones_past_its_limit(room_store, content, monkeypatc
     with pytest.raises(RoomError, match="session is full"):
         service.join(room_store, opened.code)
     assert service.trainer_view(room_store, opened.code, opened.trainer_token).joined == 3
+
+
+def test_the_app_shares_one_store_per_database(monkeypatch, tmp_path):
+    monkeypatch.delenv("TRD_MAP_DATABASE_URL", raising=False)
+    monkeypatch.setenv("TRD_MAP_DATA_HOME", str(tmp_path / "a"))
+    first = room_store_module.get_store()
+    assert room_store_module.get_store() is first
+    monkeypatch.setenv("TRD_MAP_DATA_HOME", str(tmp_path / "b"))
+    assert room_store_module.get_store() is not first
+    assert (tmp_path / "b" / "training-room.sqlite3").exists()
