@@ -13,6 +13,7 @@ from components.site import SITE_ENV
 from tests.conftest import ROOT
 from tests.e2e.conftest import open_page, wait_until_drawn
 from tests.e2e.server import start_streamlit, stop_streamlit
+from tests.e2e.test_accessibility import axe_violations
 
 UK_LINE = ("In the UK, call Samaritans free on 116 123 (in England also NHS 111, mental health "
            "option); call 999 in an emergency.")
@@ -80,3 +81,13 @@ def test_switching_region_with_a_site_pack_localises_the_checker(page: Page, sit
     expect(page.get_by_text(UK_LINE).first).to_be_visible()
     assert "region=uk" in page.url
     expect(page.locator('[data-testid="stDataFrame"]')).to_be_visible()
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("path", ["services?region=au", "map?node=specialist-referral&region=uk",
+                                  "ladder?option=rtms&region=au"])
+def test_local_services_with_a_site_pack_have_no_wcag_violations(page: Page, site_url: str,
+                                                                 path: str):
+    open_page(page, site_url, path)
+    expect(page.get_by_text("Northvale", exact=False).first).to_be_visible()
+    assert axe_violations(page) == []
