@@ -33,6 +33,9 @@ def test_the_page_shows_every_decision_point_against_every_guideline(run_page):
     assert table.loc["Esketamine", "NICE NG222"] == "TA854: not recommended"
     assert table.loc["Esketamine", "APA 2010"].startswith("Not addressed")
     assert table.loc["Definition of TRD", "APA 2010"].startswith("Not verified here")
+    downloads = {d.proto.label: d.proto for d in app.get("download_button")}
+    assert "Download these rows, every detail (CSV)" in downloads
+    assert "Printable matrix (HTML)" in downloads
 
 
 def test_only_where_the_guidelines_differ_hides_rows_where_they_agree(run_page):
