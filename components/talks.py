@@ -41,6 +41,7 @@ SEPARATOR, ID_MARK, MINUTES_MARK = "~", ".", "_"
 _SAFE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MINUTES = re.compile(r"^\d{1,2}(\.5|\.0)?$")
 BUILT_TALK_TITLE = "Your talk"
+LETTERS = "ABCDEFGHIJ"  # choices as a room calls them out
 DEFAULT_TALK_ID = "the-whole-map"  # every presentation slide: what the Presentation page presents
 # Characters of slide text (details count for less: they are set smaller) from which a slide
 # steps its type down a size, so the longest slides still fit a 1366 × 768 screen unscrolled.
@@ -311,9 +312,8 @@ def _case(content, case, minutes: float) -> SlideView:
 
 def _quiz_item(content, question, minutes: float, *, kind: str = "quiz-item",
                title: str | None = None) -> SlideView:
-    letters = "ABCDEF"
-    choices_text = tuple(f"{letters[i]}. {choice}" for i, choice in enumerate(question.choices))
-    answer = f"{letters[question.answer]}. {question.choices[question.answer]}"
+    choices_text = tuple(f"{LETTERS[i]}. {choice}" for i, choice in enumerate(question.choices))
+    answer = f"{LETTERS[question.answer]}. {question.choices[question.answer]}"
     return SlideView(
         kind=kind, item_id=question.id, title=title or QUIZ_TOPIC_LABELS[question.topic],
         lines=(question.prompt, *choices_text), chart=None, sources=tuple(question.sources),
@@ -329,7 +329,9 @@ def _room_question(content, subject, minutes: float) -> SlideView:
     expected = answers[subject.expected_answer][0]
     return SlideView(
         kind="room-question", item_id=subject.id, title=f"Your call: {subject.title}",
-        lines=(subject.stages[-1], *(label for label, _ in answers.values())), chart=None,
+        lines=(subject.stages[-1],
+               *(f"{LETTERS[i]}. {label}" for i, (label, _) in enumerate(answers.values()))),
+        chart=None,
         sources=tuple(subject.sources), minutes=minutes,
         notes=f"Expected answer: {expected}. {subject.teaching_point}",
     )
