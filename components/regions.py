@@ -120,6 +120,31 @@ def localise(text: str, region: RegionPack) -> str:
     return text
 
 
+def localise_content(content: ContentSet, region: RegionPack) -> ContentSet:
+    """The content with its urgent advice and red flags in the region's words, for the handout
+    and exports that print them (the shared content itself is never changed)."""
+    if not region.wording:
+        return content
+    referral = content.referral
+    return content.model_copy(update={"referral": referral.model_copy(update={
+        "red_flags": [f.model_copy(update={"advice": localise(f.advice, region)})
+                      for f in referral.red_flags],
+        "advice": [a.model_copy(update={"text": localise(a.text, region)})
+                   for a in referral.advice]})})
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _content_for(region_id: str, content_key: int, _content: ContentSet,
+                 _region: RegionPack) -> ContentSet:
+    return localise_content(_content, _region)
+
+
+def content_for_region(content: ContentSet) -> ContentSet:
+    """localise_content for this session's region, built once per region and content version."""
+    region = current_region(content)
+    return _content_for(region.id, id(content), content, region)
+
+
 def region_sources(region: RegionPack) -> list[str]:
     """The sources behind the region's crisis line and contacts, for a citation beside it."""
     return list(dict.fromkeys([*(s for c in region.crisis_contacts for s in c.sources),

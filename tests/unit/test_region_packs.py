@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from components.handout import make_handout_html
 from components.regions import (
     RegionSet,
     choose_region,
     localise,
+    localise_content,
     pack_problems,
     read_regions,
     region_summary_lines,
@@ -182,3 +184,13 @@ def test_the_validator_fails_on_a_broken_region_pack(tmp_path, content, capsys):
     problems = pack_problems(content, data)
     assert any(str(p).startswith("data/regions/uk.yaml: uk: name: required") for p in problems)
     assert "INVALID: 4 region pack(s)" in capsys.readouterr().out
+
+
+def test_the_handout_in_the_uk_prints_uk_numbers_and_leaves_the_content_alone(content, regions):
+    uk = regions["uk"]
+    handout = make_handout_html(localise_content(content, uk), uk.crisis_line)
+    body = handout.split("<h2")[0] + handout[handout.find("<h2"):handout.rfind("SAMHSA")]
+    assert "call 999" in body and "Samaritans (call 116 123" in body
+    assert "911" not in body
+    assert "call 911" in make_handout_html(content), "the shared content is unchanged"
+    assert localise_content(content, regions["us"]) is content
