@@ -35,16 +35,18 @@ FALLBACK_CRISIS_LINE = "In the US, call or text 988; call 911 in an emergency."
 def render_frame(content: ContentSet) -> None:
     """The chosen region's crisis line above every page; the region picker and the education
     notice in the sidebar, with any broken region or site file named there."""
-    region = _render_region_picker(content)
+    region, unknown = _render_region_picker(content)
     st.markdown(f":material/call: **{escape_markdown(region.crisis_line)}**")
+    if unknown:
+        render_missing_link_notice("a region", f"showing {region.name}")
     with st.sidebar:
         st.caption(f":material/school: {content.frame.education_notice}")
         _render_pack_problems(content, region)
 
 
-def _render_region_picker(content: ContentSet) -> RegionPack:
+def _render_region_picker(content: ContentSet) -> tuple[RegionPack, bool]:
     """Where you practise: chosen from ?region=, the session or the TRD_MAP_REGION setting, and
-    written back to the address so a copied link keeps it."""
+    written back to the address so a copied link keeps it; True when the link named no region."""
     region_set = load_regions(content)
     asked = st.query_params.get(REGION_PARAM)
     chosen = choose_region(region_set, asked, st.session_state.get(REGION_SESSION_KEY))
@@ -59,12 +61,12 @@ def _render_region_picker(content: ContentSet) -> RegionPack:
             on_change=_region_picked, args=(region_set.default_id,),
             help="Sets the crisis line, the urgent advice, regulatory status and local services "
                  "to this country. Kept in the address as ?region=…")
-    region = region_set.regions.get(chosen) or fallback_region(content)
-    if asked and asked.lower() != chosen:
-        render_missing_link_notice("a region", f"showing {region.name}")
-    elif chosen != region_set.default_id and asked != chosen:
+    unknown = bool(asked) and asked.lower() != chosen
+    if chosen != region_set.default_id and asked != chosen:
         st.query_params[REGION_PARAM] = chosen
-    return region
+    elif unknown:
+        st.query_params.pop(REGION_PARAM, None)
+    return region_set.regions.get(chosen) or fallback_region(content), unknown
 
 
 def _region_picked(default_id: str) -> None:
