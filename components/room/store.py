@@ -11,7 +11,7 @@ import fcntl
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -125,7 +125,12 @@ class SqlStore:
 
     def __init__(self, engine: sa.Engine):
         self.engine = engine
-        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+        is_sqlite = engine.dialect.name == "sqlite"
+        self._insert = sqlite.insert if is_sqlite else postgresql.insert
+        # SQLite has one writer at a time. Queuing this process's writers on a lock keeps them in
+        # order; left to SQLite's busy handler, which sleeps and retries, one unlucky answer among
+        # sixty at once can wait past the busy timeout while later ones get through.
+        self._write_turn = _sqlite_write_lock(engine.url.database) if is_sqlite else nullcontext()
 
     @contextmanager
     def _reading(self) -> Iterator[sa.Connection]:
@@ -134,7 +139,7 @@ class SqlStore:
 
     @contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
-        with _available(), self.engine.connect() as conn:
+        with _available(), self._write_turn, self.engine.connect() as conn:
             conn.execution_options(room_write=True)
             with conn.begin():
                 yield conn
@@ -267,6 +272,16 @@ class SqlStore:
                          .values(slide_number=slide_number))
 
 
+_sqlite_write_locks: dict[str, threading.Lock] = {}
+_sqlite_write_locks_lock = threading.Lock()
+
+
+def _sqlite_write_lock(database: str | None) -> threading.Lock:
+    """One lock per SQLite file in this process, shared by every store open on that file."""
+    with _sqlite_write_locks_lock:
+        return _sqlite_write_locks.setdefault(str(Path(database or "").resolve()), threading.Lock())
+
+
 _SESSION_BY_CODE = sa.select(sessions).where(sessions.c.join_code == sa.bindparam("code"))
 _SESSION_FOR_PARTICIPANT = (
     sa.select(sessions, participants.c.token_hash.label("joined_hash"),
@@ -374,6 +389,10 @@ def _sqlite_engine(url: str) -> sa.Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL still survives the app crashing at any point; only a power cut or an
+        # OS crash may undo the last commits. FULL would add an fsync to every answer, and sixty
+        # answers arriving together then take over a second to store one after another.
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 

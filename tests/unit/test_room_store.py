@@ -94,6 +94,7 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL: safe in WAL
     store.engine.dispose()
 
 
