@@ -7,7 +7,6 @@ import hashlib
 import hmac
 import ipaddress
 import os
-from html import escape
 from urllib.parse import urlencode, urlsplit
 
 import segno
@@ -31,7 +30,6 @@ PUBLIC_URL_ENV = "TRD_MAP_PUBLIC_URL"
 JOIN_PAGE = "join"
 SCREEN_PAGE = "room-screen"
 ROOM_PAGE = "room"
-QR_PX = 420  # read from the back of a teaching room; the projector page gives it a third
 
 
 def public_base_url(configured: str | None, request_url: str, base_path: str = "") -> str:
@@ -67,16 +65,17 @@ def only_this_computer(url: str) -> bool:
         return False
 
 
-def qr_svg(link: str, size_px: int = QR_PX) -> str:
-    """The link as a QR code drawn here (segno, no web service), an SVG named by its link.
+def qr_svg(link: str) -> str:
+    """The link as a QR code drawn here (segno, no web service): an SVG that scales to any size.
 
     Black on white whatever the theme: phone cameras read dark modules on a light ground best.
     """
     code = segno.make(link, error="m")
-    svg = code.svg_inline(scale=1, border=4, dark="#000000", light="#ffffff", omitsize=True)
-    label = escape(f"QR code of the join link {link}", quote=True)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" width="{size_px}" '
-                                f'height="{size_px}" ', 1)
+    return code.svg_inline(scale=1, border=4, dark="#000000", light="#ffffff", omitsize=True)
+
+
+def qr_alt(link: str) -> str:
+    return f"QR code of the join link {link}"
 
 
 def current_base_url() -> str:
@@ -85,8 +84,10 @@ def current_base_url() -> str:
                            st.get_option("server.baseUrlPath") or "")
 
 
-def render_qr(link: str, size_px: int = QR_PX) -> None:
-    st.html(qr_svg(link, size_px), width="content")
+def render_qr(link: str, size_px: int) -> None:
+    # st.image, not st.html: st.html's sanitiser drops SVG; st.image inlines it as a data URI
+    # (nothing fetched) and gives it an alt text.
+    st.image(qr_svg(link), alt=qr_alt(link), width=size_px)
 
 
 def render_answers_chart(state: RoomState, key: str, *, reveal: bool) -> None:

@@ -1,6 +1,7 @@
 """The training room on a participant's phone: join with a code, answer the current question."""
 from __future__ import annotations
 
+import contextlib
 import time
 
 import streamlit as st
@@ -151,6 +152,9 @@ def _answer(code: str, participant: str, question_id: str, choice: int, number: 
         refusal = "The training room's database could not be reached. Tap your answer again."
     except RoomError as error:
         refusal = error.message
+        # The room may have moved on since this page was drawn: say so on the question now asked.
+        with contextlib.suppress(RoomError, StoreUnavailable):
+            number = participant_view(get_store(), code, participant).question_number
     st.session_state[LAST_TAP] = (number, choice, refusal)
 
 

@@ -30,7 +30,7 @@ from components.room_ui import (
 from components.ui import escape_markdown
 
 SCREEN_REFRESH_SECONDS = 1.0
-SCREEN_QR_PX = 320
+SCREEN_QR_PX = 340  # read from the back of a teaching room
 STATUS = {LOBBY: "Join now: the first question is coming", OPEN: "Answer on your phone",
           CLOSED: "Answers are closed", REVEALED: "The answer", ENDED: "The session has ended"}
 
@@ -47,7 +47,7 @@ def render_screen(content: ContentSet, code: object, view_key: object) -> None:
     except RoomError as error:
         st.error(error.message, icon=":material/key_off:")
         return
-    question_side, join_side = st.columns([5, 2], gap="large")
+    question_side, join_side = st.columns([3, 2], gap="large")
     with join_side:
         _render_join(state)
     with question_side:
@@ -58,7 +58,7 @@ def _render_join(state: RoomState) -> None:
     link = join_link(current_base_url(), state.code)
     st.markdown("**Join on your phone**")
     st.html(f'<p aria-label="Join code {escape(" ".join(state.display_code))}" '
-            'style="font-size:clamp(2.5rem,4.6vw,6rem);font-weight:700;line-height:1.1;'
+            'style="font-size:clamp(2.5rem,4.6vw,6.5rem);font-weight:700;line-height:1.1;'
             "letter-spacing:0.05em;margin:0;font-family:'Source Code Pro','DejaVu Sans Mono',"
             f'monospace">{escape(state.display_code)}</p>')
     render_qr(link, SCREEN_QR_PX)
