@@ -370,10 +370,12 @@ def open_store(url: str) -> SqlStore:
         engine = _sqlite_engine(url) if backend == "sqlite" else _postgres_engine(url)
         try:
             migrate(engine)
-        except CommandError as error:  # e.g. the database was migrated by a newer release
-            engine.dispose()
-            raise StoreUnavailable(f"The training room's database schema does not match this "
-                                   f"version of TRD Map ({error}).") from error
+        except BaseException as error:
+            engine.dispose()  # a failed start leaves no pooled connections behind
+            if isinstance(error, CommandError):  # e.g. migrated by a newer release of the app
+                raise StoreUnavailable(f"The training room's database schema does not match this "
+                                       f"version of TRD Map ({error}).") from error
+            raise
     return SqlStore(engine)
 
 
