@@ -2,6 +2,7 @@
 import streamlit as st
 
 from components.content import content
+from components.export_ui import render_talk_downloads
 from components.talk_builder_ui import render_builder
 from components.talk_render import render_talk_links
 
@@ -13,3 +14,5 @@ st.markdown("Pick the slides, map cards, ladder options, cases and questions for
 talk = render_builder(c)
 if talk.items:
     render_talk_links(talk)
+    st.subheader("Take it to a laptop without the app", anchor=False)
+    render_talk_downloads(c, talk, c.frame.crisis_line.text, key_prefix="talks")

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
+from components.export_ui import render_talk_downloads
 from components.room.service import (
     RoomError,
     StoreUnavailable,
@@ -97,6 +98,9 @@ def render_presenter(content, talk: Talk, notices: list[str]) -> None:
             st.caption(escape_markdown(" · ".join(following.lines[:3])))
         else:
             st.markdown("**Next:** this is the last slide.")
+        with st.expander("Download this talk (PowerPoint, PDF)", key="presenter_downloads"):
+            render_talk_downloads(content, talk, content.frame.crisis_line.text,
+                                  key_prefix="presenter")
 
 
 def _render_controls(channel: tuple[str, str, int] | None, number: int, total: int) -> None:

@@ -26,6 +26,8 @@ def test_a_ready_talk_link_lists_its_items_and_its_total(run_page):
     assert _total(app) == "**Total: 20 min of 20 minutes** · 0 min to spare"
     assert [b.label for b in app.get("link_button")] == [
         "Open the slides for the audience", "Open the presenter view"]
+    downloads = [b.proto.label for b in app.get("download_button")]
+    assert "PowerPoint (.pptx)" in downloads and any(d.startswith("PDF") for d in downloads)
 
 
 def test_adding_moving_timing_and_removing_items_changes_the_link(run_page):
@@ -50,6 +52,7 @@ def test_adding_moving_timing_and_removing_items_changes_the_link(run_page):
 def test_loading_a_ready_talk_replaces_the_talk(run_page):
     app = run_page(PAGE)
     assert any("The talk is empty" in i.value for i in app.info)
+    assert not app.get("download_button")  # nothing to export yet
     app.selectbox(key="talks_ready").set_value("next-line-options-primary-care").run()
     app.button(key="talks_load").click().run()
     assert app.query_params["talk"] == "next-line-options-primary-care"

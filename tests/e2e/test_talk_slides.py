@@ -125,6 +125,11 @@ def test_a_built_talk_opens_fresh_from_its_link(browser: Browser, app_url: str):
     fresh.set_default_timeout(60_000)
     open_page(fresh, app_url, f"talks{link}")
     expect(fresh.get_by_text("8. Map card: TMS")).to_be_visible(timeout=WAIT_MS)
+    for button, suffix, magic in (("PowerPoint (.pptx)", ".pptx", b"PK"), ("PDF, A4", "-a4.pdf", b"%PDF")):
+        with fresh.expect_download(timeout=120_000) as download:
+            fresh.get_by_role("button", name=button).click()
+        assert download.value.suggested_filename.endswith(suffix)
+        assert download.value.path().read_bytes()[:len(magic)] == magic
     slides = fresh.get_by_role("link", name="Open the slides for the audience").first
     open_page(fresh, app_url, slides.get_attribute("href").replace("slide=1", "slide=8"))
     expect(fresh.locator(SLIDE_TITLE).first).to_have_text("TMS", timeout=WAIT_MS)
