@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from components.about import compute_review_span
+from components.concept_map import outer_nodes
+from components.ladder import duration_label
+from components.onset_charts import burden_groups
+from components.schema.common import span
+from components.schema.treatments import SETTING_LABELS
+from components.sequencing import plan_rows, plan_sequence
 from components.talks import SlideView, Talk, talk_slides
 
 EDUCATION_ONLY = "Education, not medical advice."
@@ -68,7 +74,7 @@ class Deck:
 
 def build_deck(content, talk: Talk) -> Deck:
     """The talk's slides behind a cover; a talk that opens with the title slide gets it as the cover."""
-    slides = talk_slides(content, talk)
+    slides = [_with_picture_words(content, view) for view in talk_slides(content, talk)]
     opening_notes = ""
     if slides and _is_title_slide(content, slides[0]):
         opening_notes, slides = slides[0].notes, slides[1:]
@@ -92,8 +98,58 @@ def build_deck(content, talk: Talk) -> Deck:
     return Deck(cover=cover, slides=tuple(slides), citations=citations, reviewed=reviewed)
 
 
-def _is_title_slide(content, view: SlideView) -> bool:
+def _slide_kind(content, view: SlideView) -> str | None:
+    """The presentation slide's kind ("title", "map", …) for a slide item, else None."""
     if view.kind != "slide":
-        return False
+        return None
+    return next(s.kind for s in content.presentation.slides if s.id == view.item_id)
+
+
+def _is_title_slide(content, view: SlideView) -> bool:
+    return _slide_kind(content, view) == "title"
+
+
+def _with_picture_words(content, view: SlideView) -> SlideView:
+    """Slides whose picture only the web page draws (the concept map, a pathway's timeline, onset
+    against burden) list in a file what the picture shows, from the same data."""
+    kind = _slide_kind(content, view)
+    if view.lines or view.chart or kind not in _PICTURE_WORDS:
+        return view
+    lines, details = _PICTURE_WORDS[kind](content, view)
+    return replace(view, lines=tuple(lines), details=tuple(details))
+
+
+def _map_words(content, view: SlideView) -> tuple[list[str], list[str]]:
+    trd_map = content.map
+    nodes = outer_nodes(trd_map)
+    lines = [f"At the centre: {trd_map.node(trd_map.centre).label}"]
+    for group in trd_map.groups:
+        members = [node.label for node in nodes if node.group == group.id]
+        if members:
+            lines.append(f"{group.label}: {', '.join(members)}")
+    return lines, []
+
+
+def _pathway_words(content, view: SlideView) -> tuple[list[str], list[str]]:
+    timelines = content.timelines
     slide = next(s for s in content.presentation.slides if s.id == view.item_id)
-    return slide.kind == "title"
+    path = next(p for p in timelines.sequencing_paths if p.id == slide.path)
+    plan = plan_sequence(path.steps, timelines.sequence_steps,
+                         timelines.sequencing_rules.referral_due_after_trials)
+    rows = plan_rows(plan)
+    lines = [f"{row['Step']}: {row['Weeks needed']}, from {row['Starts']}" for row in rows]
+    details = [row["Review point"] + ("" if row["Flags"] == "none" else f" ⚠ {row['Flags']}")
+               for row in rows]
+    return lines, details
+
+
+def _burden_words(content, view: SlideView) -> tuple[list[str], list[str]]:
+    treatments = content.treatments
+    lines = [f"{group.label}: first effect in {duration_label(*group.onset)}; "
+             f"{span(*group.hours, 1)} hours at visits over the acute course "
+             f"({SETTING_LABELS[group.setting].lower()})"
+             for group in burden_groups(treatments.options, treatments.rungs)]
+    return lines, []
+
+
+_PICTURE_WORDS = {"map": _map_words, "pathway": _pathway_words, "onset-burden": _burden_words}

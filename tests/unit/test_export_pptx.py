@@ -181,3 +181,21 @@ def test_no_empty_runs_and_unique_shape_ids_so_powerpoint_asks_for_no_repair(con
             names = [child.tag.rsplit("}", 1)[1] for child in properties]
             if "buNone" in names and "spcBef" in names:
                 assert names.index("spcBef") < names.index("buNone")
+
+
+def test_the_map_slide_lists_what_the_web_pages_map_shows(content):
+    talk = Talk(None, "Map", None, (TalkItem("slide", "the-map", 3),))
+    (_, slide) = _open(talk_pptx(content, talk, REGION_LINE)).slides
+    text = " ".join(_texts(slide))
+    assert f"At the centre: {content.map.node(content.map.centre).label}" in text
+    for node in content.map.nodes:
+        assert node.label in text
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_no_slide_of_a_ready_talk_is_left_with_only_its_title(content, index):
+    """Slides whose picture only the web draws (map, pathway, onset against burden) get words."""
+    slides = list(_open(talk_pptx(content, ready_talks(content)[index], REGION_LINE)).slides)[1:]
+    for slide in slides:
+        body = [shape for shape in slide.shapes if shape.is_placeholder and shape.placeholder_format.idx == 1]
+        assert body or any(shape.has_chart for shape in slide.shapes), slide.shapes.title.text
