@@ -71,11 +71,11 @@ def case_room_question(content, case: PracticeCase) -> RoomQuestion:
     """A case decision: the story, then the answers the cases page and the checker offer."""
     answers = case_answers(content.referral)
     ids = list(answers)
-    label, next_step = answers[case.expected_answer]
+    _, next_step = answers[case.expected_answer]  # the reveal names the answer itself
     return RoomQuestion(
         CASE_DECISION, case.id, "Which answer fits this case?", (case.title, *case.stages),
         tuple(answer_label for answer_label, _ in answers.values()), ids.index(case.expected_answer),
-        f"Expected answer: {label}. {next_step} Teaching point: {case.teaching_point}",
+        f"{next_step} Teaching point: {case.teaching_point}",
         tuple(case.sources), "checker", "Work this case in the trial checker",
         (("case", case.id),))
 

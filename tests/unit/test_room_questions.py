@@ -36,7 +36,8 @@ def test_every_case_decision_offers_the_checker_outcomes_and_expects_the_case_an
         assert asked.kind == "case" and asked.story == (case.title, *case.stages)
         assert asked.choices == tuple(label for label, _ in answers.values())
         assert asked.correct_choice == answers[case.expected_answer][0]
-        assert case.teaching_point in asked.explanation
+        assert asked.explanation == (f"{answers[case.expected_answer][1]} Teaching point: "
+                                     f"{case.teaching_point}")
         assert (asked.teaches_page, dict(asked.teaches_params)) == ("checker", {"case": case.id})
 
 
