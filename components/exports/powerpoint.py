@@ -1,6 +1,7 @@
 """A talk as a 16:9 PowerPoint deck: real titles and bullets, notes in the notes pane, native charts."""
 from __future__ import annotations
 
+import math
 from io import BytesIO
 
 from pptx import Presentation
@@ -25,6 +26,8 @@ CONTENT_WIDTH = SLIDE_WIDTH - 2 * MARGIN
 # Liberation Sans, so lines break in the same places in PowerPoint and Impress.
 FONT = "Arial"
 TITLE_PT, SOURCES_PT, FOOTER_PT, CHART_PT = 32, 10, 11, 12
+BODY_SIZES_PT = (24, 22, 20, 18, 16, 14, 12)  # largest first
+CHAR_WIDTH_EM = 0.52  # Arial's average glyph in running text, a little generous
 TITLE_AND_CONTENT = 1  # the default template's layout with a title and a bulleted body
 INK = RGBColor.from_string(text_colour(dark=False).lstrip("#"))
 ACCENT = RGBColor.from_string("1D5B8C")  # the light theme's primary colour
@@ -69,7 +72,7 @@ def _content_slide(presentation, content, deck: Deck, view: SlideView, crisis_li
     body = slide.placeholders[1]
     if view.lines:
         body.left, body.top, body.width, body.height = MARGIN, Inches(1.45), text_width, Inches(4.75)
-        _bullets(body.text_frame, view, wide=chart is None)
+        _bullets(body.text_frame, view, text_width, Inches(4.75))
     else:  # an empty placeholder would say "Click to add text" in the editor
         body.element.getparent().remove(body.element)
     if chart:
@@ -98,15 +101,15 @@ def _place_title(slide, text: str, *, top: int, size: int) -> None:
     _paragraph(paragraph, text, size if len(text) <= 60 else size - 6, ACCENT, bold=True)
 
 
-def _bullets(frame, view: SlideView, *, wide: bool) -> None:
+def _bullets(frame, view: SlideView, width: int, height: int) -> None:
     """Each line a bullet; its detail, where there is one, a smaller sub-bullet beneath it."""
     details = view.details if len(view.details) == len(view.lines) else ("",) * len(view.lines)
-    words = sum(len(line) for line in view.lines) + sum(len(detail) for detail in details)
-    # Sized for the words: a slide must fit without PowerPoint shrinking it on its own.
-    room = words / (1.0 if wide else 0.4)
-    size = 24 if room < 420 else 20 if room < 700 else 16 if room < 1100 else 14
+    pairs = list(zip(view.lines, details, strict=True))
+    # The largest type whose lines fit the box: PowerPoint would not shrink it on its own.
+    size = next((pt for pt in BODY_SIZES_PT if _height_pt(pairs, pt, width) <= height / 12700),
+                BODY_SIZES_PT[-1])
     paragraph = frame.paragraphs[0]
-    for index, (line, detail) in enumerate(zip(view.lines, details, strict=True)):
+    for index, (line, detail) in enumerate(pairs):
         if index:
             paragraph = frame.add_paragraph()
         _paragraph(paragraph, line, size, INK, space_before=8 if index else 0)
@@ -114,6 +117,18 @@ def _bullets(frame, view: SlideView, *, wide: bool) -> None:
             sub = frame.add_paragraph()
             sub.level = 1
             _paragraph(sub, detail, size - 4, MUTED, space_before=2)
+
+
+def _height_pt(pairs: list[tuple[str, str]], size: int, width: int) -> float:
+    """A generous estimate of the points a bulleted list takes in a box `width` EMU wide."""
+    usable = width / 12700 - 60  # bullet indents and the box's insets
+    height = 0.0
+    for index, (line, detail) in enumerate(pairs):
+        height += math.ceil(len(line) * size * CHAR_WIDTH_EM / usable) * size * 1.2 + 8 * bool(index)
+        if detail:
+            small = size - 4
+            height += math.ceil(len(detail) * small * CHAR_WIDTH_EM / (usable - 27)) * small * 1.2 + 2
+    return height
 
 
 def _paragraph(paragraph, text: str, size: int, colour: RGBColor, *, bold: bool = False,
