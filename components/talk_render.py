@@ -21,6 +21,7 @@ from components.talks import (
 from components.ui import escape_markdown, render_chart
 
 SLIDES_CSS = Path(__file__).resolve().parent.parent / "static" / "slides.css"
+CHART_TEXT_CSS = SLIDES_CSS.with_name("slides-chart-text.css")
 
 
 def talk_from_address(content) -> tuple[Talk, list[str]]:
@@ -64,6 +65,7 @@ def render_slide_body(content, view: SlideView, *, key_prefix: str) -> None:
 def _render_slide_chart(content, view: SlideView, key_prefix: str) -> None:
     number = slide_number(content, view.item_id)
     built = build_slide(content, number)
+    st.html(CHART_TEXT_CSS)
     with st.container(key=f"{key_prefix}_chart"):
         render_chart(slide_figure, content, number, key=f"{key_prefix}_figure_{view.item_id}",
                      file_name=f"trd-map-slide-{view.item_id}", alt=view.title)

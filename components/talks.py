@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 from components.ladder import duration_label
 from components.onset_charts import course_summary
 from components.referral import case_answers
-from components.schema.quiz import QUIZ_TOPIC_LABELS
+from components.schema.cases import PracticeCase
+from components.schema.quiz import QUIZ_TOPIC_LABELS, QuizQuestion
 from components.schema.talks import SLOTS_MINUTES
-from components.schema.treatments import SETTING_LABELS
+from components.schema.treatments import SETTING_LABELS, TreatmentOption
 from components.slides import build_slide, slide_number
 
 CHART_IDS = ("stard-levels", "onset", "commitment")   # charts a slide may carry
@@ -117,41 +118,32 @@ def default_minutes(content, kind: str, item_id: str) -> float:
 
 def choices(content, kind: str) -> dict[str, str]:
     """Every item of one kind the builder can add: id -> what a trainer reads in the list."""
-    if kind == "slide":
-        return {s.id: s.title for s in content.presentation.slides}
-    if kind == "map-node":
-        return {n.id: n.label for n in content.map.nodes}
-    if kind == "ladder-option":
-        return {o.id: o.name for o in content.treatments.options}
-    if kind == "case":
-        return {c.id: c.title for c in content.cases.cases}
-    if kind == "crosswalk-point":
-        return {p.id: p.label for p in content.guidelines.decision_points}
-    quiz = {q.id: f"{QUIZ_TOPIC_LABELS[q.topic]}: {q.prompt}" for q in content.quiz.questions}
-    if kind == "quiz-item":
-        return quiz
-    return {**quiz, **{c.id: f"Case decision: {c.title}" for c in content.cases.cases}}
+    return {entry.id: _entry_label(entry, kind) for entry in _entries(content, kind)}
+
+
+def _entries(content, kind: str) -> list:
+    """Every entry of one kind in file order; a question for the room is a quiz item or a case."""
+    if kind == "room-question":
+        return [*content.quiz.questions, *content.cases.cases]
+    kinds = {"slide": content.presentation.slides, "map-node": content.map.nodes,
+             "ladder-option": content.treatments.options, "case": content.cases.cases,
+             "quiz-item": content.quiz.questions,
+             "crosswalk-point": content.guidelines.decision_points}
+    return kinds.get(kind, [])
+
+
+def _entry_label(entry, kind: str) -> str:
+    if kind == "room-question" and isinstance(entry, PracticeCase):
+        return f"Case decision: {entry.title}"
+    if isinstance(entry, QuizQuestion):
+        return f"{QUIZ_TOPIC_LABELS[entry.topic]}: {entry.prompt}"
+    if isinstance(entry, TreatmentOption):
+        return entry.name
+    return getattr(entry, "title", None) or entry.label
 
 
 def _lookup(content, kind: str, item_id: str):
-    if kind == "slide":
-        found = [s for s in content.presentation.slides if s.id == item_id]
-    elif kind == "map-node":
-        found = [n for n in content.map.nodes if n.id == item_id]
-    elif kind == "ladder-option":
-        found = [o for o in content.treatments.options if o.id == item_id]
-    elif kind == "case":
-        found = [c for c in content.cases.cases if c.id == item_id]
-    elif kind == "quiz-item":
-        found = [q for q in content.quiz.questions if q.id == item_id]
-    elif kind == "crosswalk-point":
-        found = [p for p in content.guidelines.decision_points if p.id == item_id]
-    elif kind == "room-question":
-        found = ([q for q in content.quiz.questions if q.id == item_id]
-                 or [c for c in content.cases.cases if c.id == item_id])
-    else:
-        found = []
-    return found[0] if found else None
+    return next((entry for entry in _entries(content, kind) if entry.id == item_id), None)
 
 
 # ---------------------------------------------------------------- talk links
