@@ -39,9 +39,10 @@ POLL_SECONDS = 1.0
 # ---------------------------------------------------------------- the presenter's window
 
 
-def presenter_channel(talk: Talk) -> tuple[str, str, int] | None:
-    """(code, presenter token, 1-based slide) of this window's channel, opening one when the
-    address has none; None (with a message shown) when the training room's store is down."""
+def presenter_channel(talk: Talk, total: int) -> tuple[str, str, int] | None:
+    """(code, presenter token, 1-based slide) of this window's channel, opening one at the
+    address's ?slide= when the address has none; None (with a message shown) when the training
+    room's store is down."""
     code, token = st.query_params.get("channel"), st.query_params.get("token")
     try:
         store = get_store()
@@ -49,7 +50,8 @@ def presenter_channel(talk: Talk) -> tuple[str, str, int] | None:
         if position is None:
             code, token = open_channel(store, talk_to_param(talk))
             st.query_params["channel"], st.query_params["token"] = code, token
-            position = (talk_to_param(talk), 0)
+            position = (talk_to_param(talk), _local_number(total) - 1)
+            move_channel(store, code, token, position[1])
     except (StoreUnavailable, RoomError) as error:
         st.error(f"{error} The slides can still be shown from this window, but no other window "
                  "follows them.", icon=":material/cloud_off:")
@@ -77,7 +79,7 @@ def render_presenter(content, talk: Talk, notices: list[str]) -> None:
     st.html(PRESENTER_CSS)
     render_notices(notices)
     views = slides_of(content, talk)
-    channel = presenter_channel(talk)
+    channel = presenter_channel(talk, len(views))
     number = channel[2] if channel else _local_number(len(views))
     number = min(max(number, 1), len(views))
     st.title(f"Presenting: {talk.title}", anchor=False)

@@ -110,7 +110,8 @@ def render_talk_links(talk: Talk, slide: int = 1) -> None:
                          f"slides?talk={quote(param)}&slide={slide}",
                          icon=":material/slideshow:", width="stretch",
                          help="Opens in a new window: put it on the projector")
-    presenter.link_button("Open the presenter view", f"presenter?talk={quote(param)}",
+    presenter.link_button("Open the presenter view",
+                          f"presenter?talk={quote(param)}" + (f"&slide={slide}" if slide > 1 else ""),
                           icon=":material/speaker_notes:", width="stretch",
                           help="Opens in a new window: current and next slide, notes and time; "
                                "it moves the audience window")

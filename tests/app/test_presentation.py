@@ -77,4 +77,4 @@ def test_the_page_opens_the_audience_and_presenter_windows_on_the_same_slide(run
     app = run_page(PAGE, slide="4")
     links = {b.label: b.proto.url for b in app.get("link_button")}
     assert links["Open the slides for the audience"] == "slides?talk=the-whole-map&slide=4"
-    assert links["Open the presenter view"] == "presenter?talk=the-whole-map"
+    assert links["Open the presenter view"] == "presenter?talk=the-whole-map&slide=4"

@@ -36,3 +36,10 @@ def test_the_clock_compares_elapsed_time_with_the_plan(run_page):
     app = run_page(PAGE, talk="when-is-it-trd")
     clock = next(m.value for m in app.markdown if "elapsed" in m.value)
     assert "left of 20 min" in clock and "the plan reaches this slide at 0 min" in clock
+
+
+def test_a_presenter_link_with_a_slide_starts_the_audience_there(run_page):
+    app = run_page(PAGE, talk="when-is-it-trd", slide="3")
+    assert not app.exception
+    assert channel_position(get_store(), app.query_params["channel"]) == ("when-is-it-trd", 2)
+    assert "Now: slide 3 of 7" in [c.value for c in app.caption]
