@@ -64,12 +64,14 @@ class Deck:
 
     def notes(self, view: SlideView, max_chars: int | None = SOURCES_MAX_CHARS) -> str:
         """The speaker notes, the planned minutes, and every source when the slide could not list them."""
-        parts = [view.notes]
-        if view.minutes:
-            parts.append(f"Planned: {view.minutes:g} minutes.")
-        if self.sources_line(view, max_chars) != self.sources_line(view, None):
-            parts.append(self.sources_line(view, None))
-        return "\n\n".join(part for part in parts if part)
+        return "\n\n".join(part for part in self.notes_parts(view, max_chars) if part)
+
+    def notes_parts(self, view: SlideView, max_chars: int | None = SOURCES_MAX_CHARS
+                    ) -> tuple[str, str, str]:
+        """(speaker notes, 'Planned: 3 minutes.', every source or '' when the slide lists them)."""
+        planned = f"Planned: {view.minutes:g} minutes." if view.minutes else ""
+        whole = self.sources_line(view, None)
+        return view.notes, planned, "" if self.sources_line(view, max_chars) == whole else whole
 
 
 def build_deck(content, talk: Talk) -> Deck:

@@ -26,12 +26,16 @@ body { font-family: "%(family)s", sans-serif; color: #0d141b; margin: 0; font-si
        line-height: 1.35; }
 section.sheet { break-after: page; }
 section.sheet:last-child { break-after: auto; }
-/* A fixed height, near 16:9, with the foot in its bottom padding: flexbox would place the foot
-   too, but WeasyPrint lays it out ten times slower, and it places absolute boxes against
-   the content's height, not a min-height. */
-.slide { border: 1px solid #b8c4d0; border-radius: 2mm; padding: 6mm 7mm 20mm; height: 112mm;
-         position: relative; overflow: hidden; }
-.slide.tall { height: 165mm; }
+/* The slide is a one-column table at least 112 mm high (near 16:9): its words grow it when they
+   must, and the extra height of a short slide goes to the first row, so the foot sits at the
+   bottom. Flexbox would do the same, but WeasyPrint lays it out ten times slower. */
+.slide { display: table; width: 100%%; height: 112mm; border: 1px solid #b8c4d0;
+         border-radius: 2mm; }
+.slide.tall { height: 148mm; }
+.slide > .words { display: table-row; height: 100%%; }
+.slide > .words > div { display: table-cell; padding: 6mm 7mm 0; vertical-align: top; }
+.slide > .foot { display: table-row; }
+.slide > .foot > div { display: table-cell; padding: 2mm 7mm 4mm; vertical-align: bottom; }
 .slide h1 { font-size: 20pt; color: #1d5b8c; margin: 8mm 0 4mm; }
 .slide h2 { font-size: 16pt; color: #1d5b8c; margin: 0 0 3mm; }
 .slide p.subtitle { font-size: 12pt; color: #1d5b8c; margin: 0 0 3mm; }
@@ -41,13 +45,13 @@ section.sheet:last-child { break-after: auto; }
 .slide li { margin: 0 0 1.5mm; }
 .slide li .detail { display: block; font-size: 0.82em; color: #3a4a5a; }
 .slide svg.chart { width: 100%%; height: auto; max-height: 70mm; margin: 1mm 0 2mm; }
-.slide.tall svg.chart { max-height: 120mm; }
-.slide .foot { position: absolute; left: 7mm; right: 7mm; bottom: 4mm; }
+.slide.tall svg.chart { max-height: 104mm; }
 .slide p.sources { font-size: 7.5pt; color: #3a4a5a; margin: 2mm 0 1mm; }
 .slide p.crisis { font-size: 8pt; font-weight: bold; margin: 0; }
 .slide p.crisis .count { float: right; font-weight: normal; color: #3a4a5a; }
 .notes h3 { font-size: 10.5pt; margin: 5mm 0 1.5mm; color: #3a4a5a; }
-.notes p { margin: 0 0 2mm; white-space: pre-line; }
+.notes p { margin: 0 0 2mm; }
+.notes p.sources { font-size: 7.5pt; color: #3a4a5a; }
 """
 # Slides with more words than this print their bullets a size smaller, so each stays on one page.
 WORDY_CHARS = 900
@@ -65,15 +69,15 @@ def talk_html(content, deck: Deck, crisis_line: str) -> str:
     sheets = [_sheet(
         f"<h1>{escape(cover.title)}</h1><p class=\"subtitle\">{escape(cover.subtitle)}</p>"
         + "".join(f'<p class="line">{escape(line)}</p>' for line in cover.lines),
-        "", crisis_line, 1, deck.pages, cover.notes)]
+        "", crisis_line, 1, deck.pages, (cover.notes,))]
     for number, view in enumerate(deck.slides, start=2):
         chart = chart_for(content, view.chart) if view.chart else None
-        # A slide with many words or a chart with a row per option gets a taller box.
-        tall = _words(view) > WORDY_CHARS or isinstance(chart, RangeChart)
+        # A chart with a row per option gets a taller box; many words grow a box as they need.
+        tall = isinstance(chart, RangeChart)
         sheets.append(_sheet(f"<h2>{escape(view.title)}</h2>{_bullets(view)}"
                              + (chart_svg(chart) if chart else ""),
                              deck.sources_line(view), crisis_line, number, deck.pages,
-                             deck.notes(view), tall=tall))
+                             deck.notes_parts(view), tall=tall))
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{escape(cover.title)}</title></head><body>{''.join(sheets)}</body></html>\n")
 
@@ -95,13 +99,17 @@ def _bullets(view: SlideView) -> str:
     return f'<ul class="{"wordy" if _words(view) > WORDY_CHARS else "plain"}">{items}</ul>'
 
 
-def _sheet(body: str, sources: str, crisis_line: str, number: int, total: int, notes: str,
-           *, tall: bool = False) -> str:
+def _sheet(body: str, sources: str, crisis_line: str, number: int, total: int,
+           notes: tuple[str, ...], *, tall: bool = False) -> str:
+    """One page: the slide in its box, then the notes; a full source list in small print."""
+    notes_html = "".join(f'<p class="{"sources" if part.startswith("Sources: ") else "said"}">'
+                         f"{escape(part)}</p>" for part in notes if part)
     small_print = f'<p class="sources">{escape(sources)}</p>' if sources else ""
     size = "slide tall" if tall else "slide"
-    return (f'<section class="sheet"><div class="{size}">{body}<div class="foot">{small_print}'
+    return (f'<section class="sheet"><div class="{size}"><div class="words"><div>{body}</div></div>'
+            f'<div class="foot"><div>{small_print}'
             f'<p class="crisis"><span class="count">{number} / {total}</span>{escape(crisis_line)}'
-            f'</p></div></div><div class="notes"><h3>Speaker notes</h3><p>{escape(notes)}</p>'
+            f'</p></div></div></div><div class="notes"><h3>Speaker notes</h3>{notes_html}'
             "</div></section>")
 
 

@@ -67,6 +67,13 @@ def test_a_talk_prints_one_page_per_slide_with_its_title_in_the_text_layer(conte
         assert _flat(view.notes)[:80] in text  # the notes below the slide
 
 
+@pytest.mark.parametrize("index", range(3))
+def test_no_slide_of_a_ready_talk_spills_onto_a_second_page(content, index):
+    talk = ready_talks(content)[index]
+    reader = _read(talk_pdf(content, talk, REGION_LINE, "Letter"))  # the shorter paper
+    assert len(reader.pages) == build_deck(content, talk).pages
+
+
 def test_every_page_carries_the_crisis_line_it_was_given(longest_pdf, content):
     for page in _read(longest_pdf).pages:
         assert REGION_LINE in _flat(page.extract_text())
