@@ -43,3 +43,14 @@ def test_a_presenter_link_with_a_slide_starts_the_audience_there(run_page):
     assert not app.exception
     assert channel_position(get_store(), app.query_params["channel"]) == ("when-is-it-trd", 2)
     assert "Now: slide 3 of 7" in [c.value for c in app.caption]
+
+
+def test_with_the_store_down_the_presenter_still_shows_the_talk(run_page, monkeypatch):
+    monkeypatch.setenv("TRD_MAP_DATABASE_URL", "postgresql://nobody@127.0.0.1:9/nothing")
+    app = run_page(PAGE, talk="when-is-it-trd", timeout=60)
+    assert not app.exception
+    assert "no other window follows them" in app.error[0].value
+    assert app.title[0].value == "Presenting: When is it TRD? (20 minutes)"
+    assert "channel" not in app.query_params
+    app.button(key="presenter_next").click().run()
+    assert "Now: slide 2 of 7" in [c.value for c in app.caption]
