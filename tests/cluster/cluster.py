@@ -33,8 +33,20 @@ class Cluster:
         log = (self.run_dir / f"{replica}.log").read_text(encoding="utf-8", errors="replace")
         return [match[2] for match in SESSION_LINE.finditer(log) if match[1] == replica]
 
+    def wait_for_sessions(self, replica: str, count: int, timeout_s: float = 90) -> list[str]:
+        """Wait until a replica has logged `count` browser sessions; return their ids."""
+        deadline = time.monotonic() + timeout_s
+        while len(ids := self.session_ids(replica)) < count and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return ids
+
     def balancer_log(self) -> str:
         return (self.run_dir / "haproxy.log").read_text(encoding="utf-8", errors="replace")
+
+    def database_url(self) -> str:
+        """The PostgreSQL database scripts/cluster started (scripts/postgres writes its URL)."""
+        server_dir = Path((self.run_dir / "postgres.dir").read_text().strip())
+        return (server_dir / "url").read_text().strip()
 
     def replica_pid(self, replica: str) -> int:
         return int((self.run_dir / f"{replica}.pid").read_text())

@@ -2,22 +2,31 @@
 whole test session, and Chromium contexts that enter through the balancer."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, expect
 
 from tests.cluster.cluster import COOKIE, Cluster, start_cluster, stop_cluster
 from tests.e2e.conftest import LAPTOP, browser  # noqa: F401  (the session's Chromium)
 
+# Two replicas, PostgreSQL and Chromium share two cores here: a rerun may take seconds.
+expect.set_options(timeout=30_000)
+
 
 @pytest.fixture(scope="session")
-def cluster(tmp_path_factory) -> Iterator[Cluster]:
-    running = start_cluster(tmp_path_factory.mktemp("cluster"), replicas=2)
+def cluster() -> Iterator[Cluster]:
+    # Not under pytest's own temporary root: other pytest runs on the machine prune it.
+    run_dir = Path(tempfile.mkdtemp(prefix="trd-map-cluster-test."))
+    running = start_cluster(run_dir, replicas=2)
     try:
         yield running
     finally:
         stop_cluster(running)
+        shutil.rmtree(run_dir, ignore_errors=True)
 
 
 @pytest.fixture
@@ -29,6 +38,7 @@ def new_context(browser) -> Iterator[Callable[..., BrowserContext]]:  # noqa: F8
     def open_context(cluster: Cluster, replica: str | None = None) -> BrowserContext:
         context = browser.new_context(viewport=LAPTOP, accept_downloads=True)
         context.set_default_timeout(30_000)
+        context.set_default_navigation_timeout(90_000)
         if replica:
             context.add_cookies([{"name": COOKIE, "value": replica, "url": cluster.url}])
         contexts.append(context)
