@@ -27,7 +27,7 @@ from components.room_charts import answer_rows, choice_letter
 from components.room_ui import render_question_reveal, render_store_unavailable
 from components.ui import escape_markdown
 
-PHONE_REFRESH_SECONDS = 1.5
+PHONE_REFRESH_SECONDS = 2.0  # phones need the next question soon, not instantly: 60 of them poll
 WRONG_CODES = "room_join_wrong_code_times"  # this browser session's wrong codes, for the throttle
 LAST_TAP = "room_join_last_tap"             # (question number, choice, refusal or None)
 THROTTLE = JoinThrottle()
