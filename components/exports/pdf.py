@@ -162,7 +162,7 @@ def _handout(content, crisis_line: str, paper: str, note: str) -> HandoutPdf:
     document = _render(html, _HANDOUT_STYLE, paper, crisis_line)
     sections = tuple((label, page + 1) for top in document.make_bookmark_tree()
                      for label, (page, *_), *_ in top[2])
-    return HandoutPdf(document.write_pdf(), len(document.pages), paper, sections)
+    return HandoutPdf(document.write_pdf(pdf_tags=True), len(document.pages), paper, sections)
 
 
 _HANDOUT_STYLE = """
@@ -193,4 +193,5 @@ def _render(html: str, style: str, paper: str, crisis_line: str):
 
 
 def _write(html: str, paper: str, crisis_line: str, style: str) -> bytes:
-    return _render(html, style, paper, crisis_line).write_pdf()
+    # Tagged: screen readers get headings, lists and reading order, not loose glyphs.
+    return _render(html, style, paper, crisis_line).write_pdf(pdf_tags=True)

@@ -86,6 +86,13 @@ def test_the_talk_cover_says_education_and_the_review_date(longest_pdf, content)
     assert compute_review_span(content).newest.isoformat() in cover
 
 
+def test_the_pdfs_are_tagged_in_english_with_the_talks_title(longest_pdf, content, handout):
+    for reader in (_read(longest_pdf), _read(handout.data)):
+        root = reader.trailer["/Root"]
+        assert root["/MarkInfo"]["/Marked"] and root["/Lang"] == "en"
+    assert _read(longest_pdf).metadata.title == longest_ready_talk(content).title
+
+
 def test_every_font_is_embedded(longest_pdf):
     assert not _fonts_without_a_file(_read(longest_pdf))
 
