@@ -134,3 +134,33 @@ def test_a_built_talk_opens_fresh_from_its_link(browser: Browser, app_url: str):
     open_page(fresh, app_url, slides.get_attribute("href").replace("slide=1", "slide=8"))
     expect(fresh.locator(SLIDE_TITLE).first).to_have_text("TMS", timeout=WAIT_MS)
     fresh.context.close()
+
+
+NAME_GAPS = """() => {
+  const boxes = [...document.querySelectorAll('[data-testid="stPlotlyChart"] g.annotation')]
+      .map(g => g.querySelector('text').getBoundingClientRect())
+      .filter(b => b.width > 0);
+  let smallest = Infinity;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      const gap = Math.max(b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom);
+      smallest = Math.min(smallest, gap);
+    }
+  }
+  return {names: boxes.length, smallest};
+}"""
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s['width']}x{s['height']}")
+def test_the_burden_slides_names_stay_apart(browser: Browser, app_url: str, screen):
+    number = next(n for n, v in enumerate(TALKS["the-whole-map"], 1) if v.item_id == "onset-burden")
+    page = browser.new_context(viewport=screen).new_page()
+    page.set_default_timeout(60_000)
+    open_page(page, app_url, f"slides?talk=the-whole-map&slide={number}")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] g.annotation text')
+    measured = page.evaluate(NAME_GAPS)
+    page.context.close()
+    assert measured["names"] >= 10
+    # px between any two names' text boxes: the names enlarged for slides before came within 5
+    assert measured["smallest"] >= 10, measured
