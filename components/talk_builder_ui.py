@@ -99,9 +99,11 @@ def _render_items(content, talk: Talk) -> None:
     if not talk.items:
         st.info("The talk is empty: load a ready talk or add items above.", icon=":material/info:")
         return
+    st.caption("In order, each with its minutes (type them or use the arrow keys).")
     for index, item in enumerate(talk.items):
         label = item_label(content, item)
-        row = st.container(key=f"talks_row_{index}", horizontal=True, vertical_alignment="center")
+        row = st.container(key=f"talks_row_{index}", horizontal=True, vertical_alignment="center",
+                           wrap=False)  # a long name wraps inside its row, the controls stay
         row.markdown(f"{index + 1}\\. {escape_markdown(label)}", width="stretch")  # not a list
         row.number_input(f"Minutes for item {index + 1}, {label}", min_value=0.5, max_value=60.0,
                          step=0.5, format="%.1f", key=_minutes_key(index, item), label_visibility="collapsed",
