@@ -43,3 +43,20 @@ def test_file_names_name_a_ready_talk_and_call_a_built_one_a_talk(content):
     talk = ready_talks(content)[0]
     assert export_ui.file_stem(talk) == f"trd-map-{talk.id}"
     assert export_ui.file_stem(talk.__class__(None, "Your talk", 20, talk.items)) == "trd-map-talk"
+
+
+def _handout_buttons() -> None:
+    from components.content import content
+    from components.ui import render_handout_download
+
+    render_handout_download(content(), "probe")
+
+
+def test_the_handout_is_offered_as_html_and_as_pdf_on_both_papers():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_function(_handout_buttons, default_timeout=60).run()
+    assert not app.exception
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert labels == ["Download the handout (print-ready HTML)", "Handout PDF, A4",
+                      "Handout PDF, US Letter"]
