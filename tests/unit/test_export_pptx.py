@@ -199,3 +199,19 @@ def test_no_slide_of_a_ready_talk_is_left_with_only_its_title(content, index):
     for slide in slides:
         body = [shape for shape in slide.shapes if shape.is_placeholder and shape.placeholder_format.idx == 1]
         assert body or any(shape.has_chart for shape in slide.shapes), slide.shapes.title.text
+
+
+def test_chart_xml_added_by_hand_keeps_the_schemas_order(content, chart_talk):
+    """Elements python-pptx has no API for, placed where the chart schema wants them (a misplaced
+    element is what makes PowerPoint offer to repair a file)."""
+    for chart in _charts(_open(talk_pptx(content, chart_talk, REGION_LINE))):
+        for scaling in chart._chartSpace.iter("{*}scaling"):
+            names = [child.tag.rsplit("}", 1)[1] for child in scaling]
+            assert names == sorted(names, key=["logBase", "orientation", "max", "min"].index)
+        for axis in chart._chartSpace.iter("{*}catAx"):
+            names = [child.tag.rsplit("}", 1)[1] for child in axis]
+            if "tickLblSkip" in names:
+                assert names.index("tickLblSkip") == names.index("noMultiLvlLbl") - 1
+                assert names.index("lblOffset") < names.index("tickLblSkip")
+        for crosses in chart._chartSpace.iter("{*}crosses"):
+            assert crosses.get("val") in {"autoZero", "max", "min"}
