@@ -107,6 +107,13 @@ def _slide_kind(content, view: SlideView) -> str | None:
     return next(s.kind for s in content.presentation.slides if s.id == view.item_id)
 
 
+def slide_charts(content, view: SlideView) -> tuple[str, ...]:
+    """The native charts a file draws on this slide: its own, or its web picture's parts."""
+    if view.chart:
+        return (view.chart,)
+    return _PICTURE_CHARTS.get(_slide_kind(content, view), ())
+
+
 def _is_title_slide(content, view: SlideView) -> bool:
     return _slide_kind(content, view) == "title"
 
@@ -155,3 +162,6 @@ def _burden_words(content, view: SlideView) -> tuple[list[str], list[str]]:
 
 
 _PICTURE_WORDS = {"map": _map_words, "pathway": _pathway_words, "onset-burden": _burden_words}
+# Onset against burden is one scatter on the web; a deck draws its two axes as two editable charts
+# (time to first effect, hours at visits), with the words above in the notes.
+_PICTURE_CHARTS = {"onset-burden": ("onset", "commitment")}

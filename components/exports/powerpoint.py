@@ -15,7 +15,7 @@ from pptx.util import Emu, Inches, Pt
 
 from components.charts import text_colour
 from components.exports.chart_data import Chart, ColumnChart, RangeChart, chart_for
-from components.exports.deck import Deck, build_deck
+from components.exports.deck import Deck, build_deck, slide_charts
 from components.talks import SlideView, Talk
 
 # 16:9 at PowerPoint's own widescreen size, 13.333 × 7.5 inches.
@@ -67,24 +67,31 @@ def _content_slide(presentation, content, deck: Deck, view: SlideView, crisis_li
                    number: int) -> None:
     slide = presentation.slides.add_slide(presentation.slide_layouts[TITLE_AND_CONTENT])
     _place_title(slide, view.title, top=Inches(0.3), size=TITLE_PT)
-    chart = chart_for(content, view.chart) if view.chart else None
-    text_width = Inches(4.6) if chart else CONTENT_WIDTH
+    charts = [chart_for(content, chart_id) for chart_id in slide_charts(content, view)]
+    # Two charts take the whole width; the slide's words then go to the notes.
+    words_on_slide = bool(view.lines) and len(charts) < 2
+    text_width = Inches(4.6) if charts else CONTENT_WIDTH
     body = slide.placeholders[1]
-    if view.lines:
+    if words_on_slide:
         body.left, body.top, body.width, body.height = MARGIN, Inches(1.45), text_width, Inches(4.75)
         _bullets(body.text_frame, view, text_width, Inches(4.75))
     else:  # an empty placeholder would say "Click to add text" in the editor
         body.element.getparent().remove(body.element)
-    if chart:
-        left = MARGIN + (text_width + Inches(0.3) if view.lines else 0)
-        _add_chart(slide, chart, left, Inches(1.35), SLIDE_WIDTH - MARGIN - left, Inches(4.95))
+    left = MARGIN + (text_width + Inches(0.3) if words_on_slide else 0)
+    gap = Inches(0.3)
+    width = (SLIDE_WIDTH - MARGIN - left - gap * (len(charts) - 1)) // max(len(charts), 1)
+    for index, chart in enumerate(charts):
+        _add_chart(slide, chart, left + index * (width + gap), Inches(1.35), width, Inches(4.95))
     sources = deck.sources_line(view)
     if sources:
         box = slide.shapes.add_textbox(MARGIN, Inches(6.3), CONTENT_WIDTH, Inches(0.55))
         box.text_frame.word_wrap = True
         _paragraph(box.text_frame.paragraphs[0], sources, SOURCES_PT, MUTED)
     _footer(slide, crisis_line, number, deck.pages)
-    slide.notes_slide.notes_text_frame.text = deck.notes(view)
+    notes = deck.notes(view)
+    if view.lines and not words_on_slide:
+        notes = "\n".join([notes, *view.lines])
+    slide.notes_slide.notes_text_frame.text = notes
 
 
 # ---------------------------------------------------------------- text
@@ -172,7 +179,9 @@ def _add_chart(slide, chart: Chart, left: int, top: int, width: int, height: int
     if isinstance(chart, ColumnChart):
         frame = _column_chart(slide, chart, left, top, width, height)
     else:
-        key_height = Inches(0.3 * (1 + len(chart.groups) // 4))
+        # About one colour name per 2.6 inches of width: a half-width chart's key takes more lines.
+        per_line = max(1, int(width / Inches(2.6)))
+        key_height = Inches(0.3 * math.ceil(len(chart.groups) / per_line))
         frame = _range_chart(slide, chart, left, top, width, height - key_height)
         _colour_key(slide, chart, left, top + height - key_height, width, key_height)
     frame._element.nvGraphicFramePr.cNvPr.set("descr", chart.alt)  # read out by screen readers

@@ -24,8 +24,9 @@ def longest_ready_talk(content) -> Talk:
 
 
 def make_chart_talk(content, monkeypatch) -> Talk:
-    """A talk whose slides carry every chart. No item of today's content carries the onset or the
-    time-at-visits chart, so those slides are made in the SlideView shape of components.talks."""
+    """A talk whose slides carry every chart alone. In today's content the onset and the
+    time-at-visits charts appear only as a pair (onset against burden), so slides with one each
+    are made here in the SlideView shape of components.talks."""
     star_d = talk_slides(content, Talk(None, "x", None, (TalkItem("slide", "star-d", 2),)))[0]
     views = [
         replace(star_d, chart="stard-levels"),
@@ -215,3 +216,23 @@ def test_chart_xml_added_by_hand_keeps_the_schemas_order(content, chart_talk):
                 assert names.index("lblOffset") < names.index("tickLblSkip")
         for crosses in chart._chartSpace.iter("{*}crosses"):
             assert crosses.get("val") in {"autoZero", "max", "min"}
+
+
+def test_a_ready_talks_onset_against_burden_slide_becomes_two_native_charts(content):
+    """The scatter the web draws is, in a deck, its two axes as charts a speaker can edit."""
+    burden_id = next(s.id for s in content.presentation.slides if s.kind == "onset-burden")
+    talk = next(t for t in ready_talks(content)
+                if any(item.kind == "slide" and item.id == burden_id for item in t.items))
+    presentation = _open(talk_pptx(content, talk, REGION_LINE))
+    title = next(s.title for s in content.presentation.slides if s.id == burden_id)
+    slide = next(s for s in presentation.slides if s.shapes.title.text == title)
+    charts = [shape.chart for shape in slide.shapes if shape.has_chart]
+    treatments = content.treatments
+    assert [list(chart.plots[0].categories) for chart in charts] == [
+        [r.option.short_name for r in onset_ranges(treatments.options, treatments.rungs)],
+        [r.option.short_name
+         for r in commitment_ranges(treatments.options, treatments.rungs, "week")],
+    ]
+    # The words the web page's picture shows move to the notes rather than being lost.
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "first effect in" in notes and "hours at visits" in notes
