@@ -14,8 +14,8 @@ difference, and the server is what is measured.
 Measures, per question (answers spread over --spread seconds, a fifth of the room changing its
 mind a moment later):
   answer -> projector   from a participant's tap being sent to the projector's chart title
-                        (drawn by plotly in Chromium) counting that answer: the k-th answer sent
-                        is matched with the first moment the chart shows k answers;
+                        (drawn by plotly in Chromium) counting that answer: the k-th answer to be
+                        confirmed stored is matched with the first moment the chart shows k;
   question -> phones    from the trainer's click to every phone showing the new question;
   server memory         RSS growth of the server process per joined participant session;
   server CPU            CPU time of the server process while the room answers, per wall second;
@@ -29,6 +29,7 @@ import asyncio
 import os
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -188,6 +189,10 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
@@ -227,6 +232,7 @@ class Run:
             self.participants.append(phone)
 
         await asyncio.gather(*(join_one(i) for i in range(self.args.participants)))
+        progress(f"{len(self.participants)} participants joined")
 
     async def trainer_click(self, key: str) -> float:
         # The element drawn by the latest run: a fragment rerun can leave stale copies a moment.
@@ -237,8 +243,13 @@ class Run:
         return clicked
 
     async def ask(self, number: int) -> None:
-        await self.screen.evaluate(WATCH_CHART_JS)
         asked = await self.trainer_click("room_next")
+        progress(f"question {number} asked")
+        # Watch from the new question's empty chart on, not the last question's full one.
+        await self.screen.wait_for_function(
+            """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .gtitle')]
+                     .some(title => title.textContent === '0 answers')""", timeout=60_000)
+        await self.screen.evaluate(WATCH_CHART_JS)
         deadline = time.monotonic() + 60
 
         async def sees_question(phone: BrowserlessSession) -> None:
@@ -250,11 +261,12 @@ class Run:
             self.propagation.append(time.time() - asked)
 
         await asyncio.gather(*(sees_question(p) for p in self.participants))
+        progress(f"question {number} on the phones")
 
     async def answer(self, number: int) -> tuple[list[float], list[int]]:
         """Every phone taps once within the spread; a fifth tap again. Returns first-tap times."""
         rng = random.Random(number)
-        sent_times: list[float] = []
+        sent_times: list[tuple[float, float]] = []  # (tap sent, stored answer confirmed)
         chosen: list[int] = []
 
         async def tap(phone: BrowserlessSession, index: int) -> None:
@@ -273,7 +285,7 @@ class Run:
                     self.error(f"participant {index}: tap not confirmed as stored")
                     break
                 if attempt == 0:
-                    sent_times.append(sent)
+                    sent_times.append((sent, time.time()))
                 final = choice
                 await asyncio.sleep(1.0)
             if final is not None:
@@ -281,6 +293,7 @@ class Run:
 
         cpu_before, wall_before = cpu_seconds(self.pid), time.monotonic()
         await asyncio.gather(*(tap(p, i) for i, p in enumerate(self.participants)))
+        progress(f"question {number}: {len(sent_times)} answers sent")
         await self.wait_for_projector(len(sent_times))
         self.cpu_percent.append(100 * (cpu_seconds(self.pid) - cpu_before)
                                 / (time.monotonic() - wall_before))
@@ -295,9 +308,12 @@ class Run:
             await asyncio.sleep(0.1)
         self.error(f"the projector never showed {count} answers")
 
-    async def measure(self, sent_times: list[float]) -> None:
+    async def measure(self, sent_times: list[tuple[float, float]]) -> None:
+        """The k-th answer stored (in the order the phones had it confirmed) is on the projector
+        once the chart first counts k answers."""
         seen = await self.screen.evaluate("() => window.__answerCounts")
-        for rank, sent in enumerate(sorted(sent_times), start=1):
+        in_store_order = sorted(sent_times, key=lambda times: times[1])
+        for rank, (sent, _) in enumerate(in_store_order, start=1):
             shown = next((at / 1000 for count, at in seen if count >= rank), None)
             if shown is not None:
                 self.latencies.append(max(0.0, shown - sent))
@@ -322,6 +338,7 @@ async def bench(args, base_url: str, server_pid: int, code: str, trainer_token: 
         await screen.goto(f"{base_url}/room-screen?code={code}&view={view_key}")
         for page in (trainer, screen):
             await page.wait_for_selector(IDLE, state="attached")
+        progress("trainer console and projector open")
         run = Run(args, base_url, server_pid, code, trainer, screen)
         await asyncio.sleep(3)
         rss_before = rss_mb(server_pid)
