@@ -174,11 +174,17 @@ def _live_console(content: ContentSet, code: str, trainer_token: str, talk) -> N
     if state.phase == ENDED:
         _render_summary(content, code, trainer_token)
         return
-    counts = st.columns(2)
-    counts[0].metric("Joined", state.joined)
-    counts[1].metric("Answered this question", state.answered if state.question else "–")
-    if state.question is not None:
-        question = state.question
+    question_side, room_side = st.columns([3, 2], gap="large")
+    with room_side:
+        counts = st.columns(2)
+        counts[0].metric("Joined", state.joined)
+        counts[1].metric("Answered", state.answered if state.question else "–")
+        st.markdown(f"**Next:** {_what_comes_next(content, state, talk)}")
+    if state.question is None:
+        question_side.markdown("Ask the first question once the room has joined.")
+        return
+    question = state.question
+    with question_side:
         st.subheader(escape_markdown(question.prompt), anchor=False)
         if question.story:
             with st.expander(f"The case: {escape_markdown(question.story[0])}",
@@ -190,10 +196,9 @@ def _live_console(content: ContentSet, code: str, trainer_token: str, talk) -> N
             + (" · :material/check: correct" if i == question.correct_index else "")
             for i, choice in enumerate(question.choices)))
         render_answers_chart(state, key="room_console_chart", reveal=state.phase == REVEALED)
-        with st.container(border=True):
-            st.markdown("**Notes for you** (the room sees this at the reveal)")
-            render_question_reveal(content, question, key_prefix="room_console")
-    st.markdown(f"**Next:** {_what_comes_next(content, state, talk)}")
+    with room_side, st.container(border=True):
+        st.markdown("**Notes for you** (the room sees this at the reveal)")
+        render_question_reveal(content, question, key_prefix="room_console")
 
 
 def _render_controls(state: RoomState, code: str, trainer_token: str) -> None:
