@@ -128,7 +128,9 @@ def render_console(content: ContentSet, code: str, trainer_token: str) -> None:
                      query_params={})
         return
     st.title(state.title, anchor=False)
-    if st.session_state.pop(FRESH_LINK, None) == state.code:
+    # Shown in the browser session that opened the session, until dismissed; a reload or another
+    # device (a new browser session) never shows it again.
+    if st.session_state.get(FRESH_LINK) == state.code:
         trainer_params = {"code": state.code, "key": trainer_token,
                           **({"talk": talk_to_param(talk)} if talk else {})}
         with st.container(border=True):
@@ -137,6 +139,8 @@ def render_console(content: ContentSet, code: str, trainer_token: str) -> None:
                         "reveal, end or export the session. Do not show it to the room.")
             st.code(page_link_url(base, ROOM_PAGE, **trainer_params), language=None,
                     wrap_lines=True)
+            st.button("I have copied it", icon=":material/done:", key="room_link_copied",
+                      on_click=st.session_state.pop, args=(FRESH_LINK, None))
     link = join_link(base, state.code)
     screen = page_link_url(base, SCREEN_PAGE, code=state.code, view=screen_key(trainer_token))
     where = st.container(horizontal=True, vertical_alignment="center")
@@ -146,8 +150,9 @@ def render_console(content: ContentSet, code: str, trainer_token: str) -> None:
                            "the live answers. It follows this console.")
     if only_this_computer(link):
         st.warning("The join link names this computer's own address, which phones cannot "
-                   "reach. Open TRD Map by the computer's network name or address, or set "
-                   "TRD_MAP_PUBLIC_URL (see the README).", icon=":material/wifi_off:")
+                   "reach. Serve TRD Map where the phones can reach it and set "
+                   "TRD_MAP_PUBLIC_URL to that address (see the README).",
+                   icon=":material/wifi_off:")
     _live_console(content, code, trainer_token, talk)
 
 
@@ -166,8 +171,12 @@ def _live_console(content: ContentSet, code: str, trainer_token: str, talk) -> N
     if outcome:
         st.error(outcome, icon=":material/error:")
     now = dt.datetime.now(dt.UTC)
-    where = (f"Question {state.question_number} of {state.question_count}"
-             if state.question_number else f"{state.question_count} questions")
+    if state.phase == ENDED:
+        where = f"{state.question_number} of {state.question_count} questions asked"
+    elif state.question_number:
+        where = f"Question {state.question_number} of {state.question_count}"
+    else:
+        where = f"{state.question_count} questions"
     st.markdown(f"**{where}** · {PHASE_LABELS[state.phase]} · {_clock(now - state.started_at)} "
                 f"used · {_clock(now - state.phase_changed_at)} in this step")
     _render_controls(state, code, trainer_token)

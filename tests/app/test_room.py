@@ -51,10 +51,12 @@ def test_opening_a_ready_set_shows_the_trainer_link_once_and_keeps_it_in_the_add
     assert f"/room?code={code}&key={key}" in link
     assert "shown this once" in texts(app)
     assert app.title[0].value == "20-minute referral criteria"
-    app.run()  # a reload of the console: the session goes on, the link is not shown again
+    app.button(key="room_link_copied").click().run()
     assert not app.code and "shown this once" not in texts(app)
-    assert "6 questions" in texts(app)
-    assert app.button(key="room_next").label == "Ask question 1"
+    reopened = run_page("app_pages/room.py", code=code, key=key)  # another device, or a reload
+    assert not reopened.code and "shown this once" not in texts(reopened)
+    assert "6 questions" in texts(reopened)
+    assert reopened.button(key="room_next").label == "Ask question 1"
 
 
 def test_picked_questions_are_asked_in_the_order_picked(run_page, store, content):

@@ -68,6 +68,8 @@ def test_a_whole_session_from_join_link_to_csv(browser: Browser, room_url: str, 
         screen_link = trainer.get_by_role("link", name="Open the projector view").first \
             .get_attribute("href")
         assert key not in screen_link  # the projected address bar never shows the trainer token
+        button(trainer, "room_link_copied").click()
+        expect(trainer.locator('[data-testid="stCode"]')).to_have_count(0, timeout=WAIT_MS)
 
         screen_context, screen = new_tab(browser, requests,
                                          viewport={"width": 1920, "height": 1080})
