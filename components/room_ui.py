@@ -19,6 +19,8 @@ from components.room.service import (
     RoomQuestion,
     RoomState,
     Store,
+    StoreUnavailable,
+    get_store,
     questions_from_json,
     retention_hours,
 )
@@ -119,6 +121,20 @@ def render_crisis_footer(content: ContentSet) -> None:
     """A frameless room screen carries the crisis line itself, at its foot."""
     st.divider()
     st.markdown(f":material/call: **{content.frame.crisis_line.text}**")
+
+
+def room_call(call, *args, refused_icon: str = ":material/error:", **kwargs):
+    """call(store, *args, **kwargs) on the room's store, with its two failures said plainly;
+    None if it failed. A refusal (RoomError) shows its message as it is; a database outage
+    (opening the store included) says the room is down and the rest of TRD Map is not.
+    """
+    try:
+        return call(get_store(), *args, **kwargs)
+    except StoreUnavailable as error:
+        render_store_unavailable(error.message)
+    except RoomError as error:
+        st.error(error.message, icon=refused_icon)
+    return None
 
 
 def render_store_unavailable(message: str) -> None:

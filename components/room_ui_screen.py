@@ -12,10 +12,7 @@ from components.room.service import (
     LOBBY,
     OPEN,
     REVEALED,
-    RoomError,
     RoomState,
-    StoreUnavailable,
-    get_store,
 )
 from components.room_charts import choice_letter
 from components.room_ui import (
@@ -25,7 +22,7 @@ from components.room_ui import (
     render_answers_chart,
     render_qr,
     render_question_reveal,
-    render_store_unavailable,
+    room_call,
 )
 from components.ui import escape_markdown
 
@@ -39,13 +36,9 @@ STATUS = {LOBBY: "Join now: the first question is coming", OPEN: "Answer on your
 def render_screen(content: ContentSet, code: object, view_key: object) -> None:
     """Everything the room sees, redrawn every second from the store: it follows the trainer's
     console from any window, device or replica without anyone touching it."""
-    try:
-        state = projector_state(get_store(), code, view_key)
-    except StoreUnavailable as error:
-        render_store_unavailable(error.message)
-        return
-    except RoomError as error:
-        st.error(error.message, icon=":material/key_off:")
+    state = room_call(projector_state, code, view_key,
+                      refused_icon=":material/key_off:")
+    if state is None:
         return
     question_side, join_side = st.columns([3, 2], gap="large")
     with join_side:

@@ -38,7 +38,7 @@ from components.room_ui import (
     page_link_url,
     render_answers_chart,
     render_question_reveal,
-    render_store_unavailable,
+    room_call,
     screen_key,
     talk_items_after,
 )
@@ -90,19 +90,15 @@ def render_setup(content: ContentSet) -> None:
     if not st.button("Open the session", type="primary", icon=":material/play_arrow:",
                      key="room_open"):
         return
-    try:
+    def questions():
         if source == "set":
-            questions = questions_from_set(content, set_id)
-        elif source == "pick":
-            questions = questions_from_ids(content, picked)
-        else:
-            questions = questions_from_talk(content, talk)
-        opened = open_session(get_store(), title, questions)
-    except StoreUnavailable as error:
-        render_store_unavailable(error.message)
-        return
-    except RoomError as error:
-        st.error(error.message, icon=":material/error:")
+            return questions_from_set(content, set_id)
+        if source == "pick":
+            return questions_from_ids(content, picked)
+        return questions_from_talk(content, talk)
+
+    opened = room_call(lambda store: open_session(store, title, questions()))
+    if opened is None:
         return
     st.session_state[FRESH_LINK] = opened.code
     st.query_params.from_dict({"code": opened.code, "key": opened.trainer_token,
@@ -117,13 +113,9 @@ def render_console(content: ContentSet, code: str, trainer_token: str) -> None:
     """The presenter's console of one session: links, the trainer link once, then the live part."""
     base = current_base_url()
     talk, _ = talk_from_param(content, st.query_params.get("talk", ""))
-    try:
-        state = trainer_view(get_store(), code, trainer_token)
-    except StoreUnavailable as error:
-        render_store_unavailable(error.message)
-        return
-    except RoomError as error:
-        st.error(error.message, icon=":material/key_off:")
+    state = room_call(trainer_view, code, trainer_token,
+                      refused_icon=":material/key_off:")
+    if state is None:
         st.page_link("app_pages/room.py", label="Open a new session", icon=":material/add:",
                      query_params={})
         return
@@ -158,14 +150,8 @@ def render_console(content: ContentSet, code: str, trainer_token: str) -> None:
 
 @st.fragment(run_every=CONSOLE_REFRESH_SECONDS)
 def _live_console(content: ContentSet, code: str, trainer_token: str, talk) -> None:
-    store = get_store()
-    try:
-        state = trainer_view(store, code, trainer_token)
-    except StoreUnavailable as error:
-        render_store_unavailable(error.message)
-        return
-    except RoomError as error:
-        st.error(error.message, icon=":material/error:")
+    state = room_call(trainer_view, code, trainer_token)
+    if state is None:
         return
     outcome = st.session_state.pop(OUTCOME, None)
     if outcome:
@@ -257,12 +243,9 @@ def _what_comes_next(content: ContentSet, state: RoomState, talk) -> str:
 
 
 def _render_summary(content: ContentSet, code: str, trainer_token: str) -> None:
-    store = get_store()
-    try:
-        summaries = session_summary(store, code, trainer_token)
-        table = summary_csv(store, code, trainer_token)
-    except (RoomError, StoreUnavailable) as error:
-        st.error(error.message, icon=":material/error:")
+    summaries = room_call(session_summary, code, trainer_token)
+    table = room_call(summary_csv, code, trainer_token) if summaries is not None else None
+    if table is None:
         return
     st.subheader("Summary", anchor=False)
     rows = []
