@@ -77,7 +77,9 @@ def start_cluster(run_dir: Path, replicas: int = 2, env: dict[str, str] | None =
         [str(ROOT / "scripts" / "cluster"), "--replicas", str(replicas), "--port", str(free_port()),
          "--run-dir", str(run_dir)],
         cwd=ROOT, stdout=output.open("w"), stderr=subprocess.STDOUT, start_new_session=True,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})},
+        # Its own PostgreSQL, and links that name the balancer, whatever the caller's shell says.
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "TRD_MAP_DATABASE_URL": "",
+             "TRD_MAP_PUBLIC_URL": "", **(env or {})},
     )
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:

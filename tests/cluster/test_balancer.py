@@ -17,7 +17,8 @@ from tests.cluster.conftest import replica_of
 from tests.conftest import DATA_DIR
 from tests.e2e.conftest import wait_until_drawn
 
-pytestmark = pytest.mark.cluster
+# Starting a cluster and driving several browsers takes minutes on a busy 2-core machine.
+pytestmark = [pytest.mark.cluster, pytest.mark.timeout(600)]
 SESSIONS = 4
 OPTIONS = read_content(DATA_DIR).treatments.options
 FAST = filter_options(OPTIONS, answers={"within_week": True})

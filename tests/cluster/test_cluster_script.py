@@ -12,7 +12,8 @@ import pytest
 
 from tests.cluster.cluster import start_cluster, stop_cluster
 
-pytestmark = pytest.mark.cluster
+# Starting a cluster and driving several browsers takes minutes on a busy 2-core machine.
+pytestmark = [pytest.mark.cluster, pytest.mark.timeout(600)]
 
 
 def alive(pid: int) -> bool:

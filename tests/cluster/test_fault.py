@@ -23,7 +23,8 @@ from tests.cluster.room_flow import (
     stored,
 )
 
-pytestmark = pytest.mark.cluster
+# Starting a cluster and driving several browsers takes minutes on a busy 2-core machine.
+pytestmark = [pytest.mark.cluster, pytest.mark.timeout(600)]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 # Set once Streamlit's "Connecting" badge has appeared on the page (its WebSocket was lost).

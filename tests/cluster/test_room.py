@@ -14,7 +14,8 @@ from tests.cluster.room_flow import (
     stored,
 )
 
-pytestmark = pytest.mark.cluster
+# Starting a cluster and driving several browsers takes minutes on a busy 2-core machine.
+pytestmark = [pytest.mark.cluster, pytest.mark.timeout(600)]
 
 
 def test_session_opened_on_one_replica_is_joined_and_answered_on_the_other(cluster, new_context):
