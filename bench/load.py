@@ -25,8 +25,6 @@ import argparse
 import asyncio
 import os
 import re
-import shutil
-import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -42,7 +40,7 @@ from websockets.typing import Subprotocol
 from components.content import read_content
 from components.room.service import next_question, open_session, questions_from_set
 from components.room.store import open_store
-from tests.cluster.cluster import COOKIE, Cluster, start_cluster, stop_cluster
+from tests.cluster.cluster import COOKIE, Cluster, running_cluster
 from tests.conftest import DATA_DIR
 
 MAX_SESSIONS = 200
@@ -284,17 +282,15 @@ async def warm_up(cluster: Cluster, code: str) -> None:
     for replica in cluster.replica_names():
         person = Person(cluster.url, defaultdict(list))
         person.session.cookies.set(COOKIE, replica)
-        await person.open("")
         try:
             await person_route(person, code, 0)
         finally:
-            await person.socket.close()
+            if person.socket is not None:
+                await person.socket.close()
 
 
 def measure(replicas: int, args) -> Outcome:
-    run_dir = Path(tempfile.mkdtemp(prefix="trd-map-load."))
-    cluster = start_cluster(run_dir, replicas=replicas)
-    try:
+    with running_cluster(replicas=replicas) as cluster:
         if urlsplit(cluster.url).hostname != "127.0.0.1":
             raise SystemExit("the load goes to loopback only")
         store = open_store(cluster.database_url())
@@ -314,9 +310,6 @@ def measure(replicas: int, args) -> Outcome:
             per_replica[person.replica or "none"] += 1
         return Outcome(replicas, args.sessions, sum(not person.failed for person in people),
                        dict(per_replica), dict(timings), phases)
-    finally:
-        stop_cluster(cluster)
-        shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def percentile(values: list[float], share: float) -> float:

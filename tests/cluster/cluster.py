@@ -5,9 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import signal
 import subprocess
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,3 +105,16 @@ def stop_cluster(cluster: Cluster) -> None:
             cluster.process.wait(timeout=60)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(cluster.process.pid, signal.SIGKILL)
+
+
+@contextmanager
+def running_cluster(replicas: int = 2) -> Iterator[Cluster]:
+    """A cluster for the length of a `with` block, its run directory (logs) deleted after. The
+    directory is not under pytest's temporary root: other pytest runs on the machine prune that."""
+    run_dir = Path(tempfile.mkdtemp(prefix="trd-map-cluster."))
+    cluster = start_cluster(run_dir, replicas=replicas)
+    try:
+        yield cluster
+    finally:
+        stop_cluster(cluster)
+        shutil.rmtree(run_dir, ignore_errors=True)

@@ -2,15 +2,12 @@
 whole test session, and Chromium contexts that enter through the balancer."""
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, expect
 
-from tests.cluster.cluster import COOKIE, Cluster, start_cluster, stop_cluster
+from tests.cluster.cluster import COOKIE, Cluster, running_cluster
 from tests.e2e.conftest import LAPTOP, browser  # noqa: F401  (the session's Chromium)
 
 # Two replicas, PostgreSQL and Chromium share two cores here: a rerun may take seconds.
@@ -19,14 +16,8 @@ expect.set_options(timeout=30_000)
 
 @pytest.fixture(scope="session")
 def cluster() -> Iterator[Cluster]:
-    # Not under pytest's own temporary root: other pytest runs on the machine prune it.
-    run_dir = Path(tempfile.mkdtemp(prefix="trd-map-cluster-test."))
-    running = start_cluster(run_dir, replicas=2)
-    try:
+    with running_cluster(replicas=2) as running:
         yield running
-    finally:
-        stop_cluster(running)
-        shutil.rmtree(run_dir, ignore_errors=True)
 
 
 @pytest.fixture

@@ -1,16 +1,14 @@
 """scripts/cluster stops everything it started when it is interrupted (Ctrl-C), PostgreSQL included."""
 from __future__ import annotations
 
-import shutil
 import signal
 import socket
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.cluster.cluster import start_cluster, stop_cluster
+from tests.cluster.cluster import running_cluster
 
 # Starting a cluster and driving several browsers takes minutes on a busy 2-core machine.
 pytestmark = [pytest.mark.cluster, pytest.mark.timeout(600)]
@@ -22,13 +20,11 @@ def alive(pid: int) -> bool:
 
 
 def test_ctrl_c_stops_the_replica_the_balancer_and_postgres():
-    run_dir = Path(tempfile.mkdtemp(prefix="trd-map-cluster-stop."))
-    cluster = start_cluster(run_dir, replicas=1)
-    try:
-        postgres_dir = Path((run_dir / "postgres.dir").read_text().strip())
+    with running_cluster(replicas=1) as cluster:
+        postgres_dir = Path((cluster.run_dir / "postgres.dir").read_text().strip())
         postmaster = int((postgres_dir / "data" / "postmaster.pid").read_text().split()[0])
-        started = [cluster.replica_pid("replica-1"), int((run_dir / "haproxy.pid").read_text()),
-                   postmaster]
+        started = [cluster.replica_pid("replica-1"),
+                   int((cluster.run_dir / "haproxy.pid").read_text()), postmaster]
         assert all(alive(pid) for pid in started)
 
         cluster.process.send_signal(signal.SIGINT)
@@ -38,7 +34,4 @@ def test_ctrl_c_stops_the_replica_the_balancer_and_postgres():
         address = urlsplit(cluster.url)
         with socket.socket() as probe:
             assert probe.connect_ex((address.hostname, address.port)) != 0  # nobody listens
-        assert "cluster stopped" in (run_dir / "cluster.out").read_text()
-    finally:
-        stop_cluster(cluster)
-        shutil.rmtree(run_dir, ignore_errors=True)
+        assert "cluster stopped" in (cluster.run_dir / "cluster.out").read_text()

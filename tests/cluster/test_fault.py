@@ -2,15 +2,12 @@
 the balancer on the other replica as the same participants, and no stored answer is lost."""
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.cluster.cluster import Cluster, start_cluster, stop_cluster
+from tests.cluster.cluster import Cluster, running_cluster
 from tests.cluster.conftest import replica_of
 from tests.cluster.room_flow import (
     answer,
@@ -39,13 +36,8 @@ new MutationObserver(() => {
 @pytest.fixture(scope="module")
 def doomed_cluster() -> Iterator[Cluster]:
     """A cluster of its own: this test kills one of its replicas."""
-    run_dir = Path(tempfile.mkdtemp(prefix="trd-map-cluster-fault."))
-    running = start_cluster(run_dir, replicas=2)
-    try:
+    with running_cluster(replicas=2) as running:
         yield running
-    finally:
-        stop_cluster(running)
-        shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def lost_connection(page: Page) -> bool:
