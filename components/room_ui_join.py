@@ -56,7 +56,7 @@ def _render_code_form() -> None:
     with st.form("room_join_form", border=False):
         typed = st.text_input("Join code, as shown on the screen", max_chars=12,
                               placeholder="K7M4-PQ9R", key="room_join_code")
-        submitted = st.form_submit_button("Join", type="primary", icon=":material/login:",
+        submitted = st.form_submit_button("Join", icon=":material/login:",
                                           key="room_join_submit", width="stretch")
     if submitted:
         _join(typed)
@@ -124,8 +124,10 @@ def _render_question(view: ParticipantView, code: str, participant: str) -> None
     is_open = view.phase == OPEN
     for index, choice in enumerate(question.choices):
         mine = view.my_choice == index
-        st.button(f"{choice_letter(index)}. {choice}", key=f"room_join_choice_{view.question_number}_{index}",
-                  type="primary" if mine else "secondary", width="stretch",
+        # Marked in words and by an icon, not by colour: the theme's primary button is too pale
+        # for white text in dark mode, and a screen reader hears the label.
+        label = f"{choice_letter(index)}. {choice}" + (" (your answer)" if mine else "")
+        st.button(label, key=f"room_join_choice_{view.question_number}_{index}", width="stretch",
                   icon=":material/check_circle:" if mine else None, disabled=not is_open,
                   on_click=_answer, args=(code, participant, question.id, index,
                                           view.question_number))

@@ -36,9 +36,10 @@ STATUS = {LOBBY: "Join now: the first question is coming", OPEN: "Answer on your
 def render_screen(content: ContentSet, code: object, view_key: object) -> None:
     """Everything the room sees, redrawn every second from the store: it follows the trainer's
     console from any window, device or replica without anyone touching it."""
-    state = room_call(projector_state, code, view_key,
-                      refused_icon=":material/key_off:")
+    heading = st.empty()  # a bad link still gets the page's name as its heading
+    state = room_call(projector_state, code, view_key, refused_icon=":material/key_off:")
     if state is None:
+        heading.title("Training room projector", anchor=False)
         return
     question_side, join_side = st.columns([3, 2], gap="large")
     with join_side:
@@ -55,7 +56,7 @@ def _render_join(state: RoomState) -> None:
             "letter-spacing:0.05em;margin:0;font-family:'Source Code Pro','DejaVu Sans Mono',"
             f'monospace">{escape(state.display_code)}</p>')
     render_qr(link, SCREEN_QR_PX)
-    st.caption(f"Scan, or open {escape_markdown(link)}")
+    st.markdown(f"Scan, or open `{link}`")  # as code: read off the wall, not clicked
     counts = st.columns(2)
     counts[0].metric("Joined", state.joined)
     counts[1].metric("Answered", state.answered if state.phase in (OPEN, CLOSED, REVEALED)

@@ -87,7 +87,7 @@ def render_setup(content: ContentSet) -> None:
         talk_param, default_title = talk_to_param(talk), talk.title
     title = st.text_input("Session title (shown on the projector and the phones)",
                           value=default_title, max_chars=120, key=f"room_title_{source}")
-    if not st.button("Open the session", type="primary", icon=":material/play_arrow:",
+    if not st.button("Open the session", icon=":material/play_arrow:",
                      key="room_open"):
         return
     def questions():
@@ -113,9 +113,10 @@ def render_console(content: ContentSet, code: str, trainer_token: str) -> None:
     """The presenter's console of one session: links, the trainer link once, then the live part."""
     base = current_base_url()
     talk, _ = talk_from_param(content, st.query_params.get("talk", ""))
-    state = room_call(trainer_view, code, trainer_token,
-                      refused_icon=":material/key_off:")
+    heading = st.empty()  # a bad link still gets the page's name as its heading
+    state = room_call(trainer_view, code, trainer_token, refused_icon=":material/key_off:")
     if state is None:
+        heading.title("Training room", anchor=False)
         st.page_link("app_pages/room.py", label="Open a new session", icon=":material/add:",
                      query_params={})
         return
@@ -200,19 +201,16 @@ def _render_controls(state: RoomState, code: str, trainer_token: str) -> None:
     row = st.container(horizontal=True)
     at = state.question_number
     if state.phase in (LOBBY, CLOSED, REVEALED) and at < state.question_count:
-        row.button(f"Ask question {at + 1}", type="primary", icon=":material/skip_next:",
+        row.button(f"Ask question {at + 1}", icon=":material/skip_next:",
                    key="room_next", on_click=_act, args=(next_question, code, trainer_token, at))
     if state.phase == OPEN:
-        row.button("Close answers", type="primary", icon=":material/lock:", key="room_close",
+        row.button("Close answers", icon=":material/lock:", key="room_close",
                    on_click=_act, args=(close_question, code, trainer_token, at))
     if state.phase in (OPEN, CLOSED):
         row.button("Reveal the answer", icon=":material/visibility:", key="room_reveal",
-                   type="primary" if state.phase == CLOSED else "secondary",
                    on_click=_act, args=(reveal_answer, code, trainer_token, at))
     if state.phase != ENDED:
-        last = at == state.question_count and state.phase == REVEALED
         row.button("End the session", icon=":material/stop_circle:", key="room_end",
-                   type="primary" if last else "secondary",
                    help="Stops answers and shows the summary. Answers are deleted by themselves "
                         "when the session's retention time is over.",
                    on_click=_act, args=(None, code, trainer_token, at))

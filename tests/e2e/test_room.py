@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.conftest import ROOT
 from tests.e2e.server import start_streamlit, stop_streamlit
+from tests.e2e.test_accessibility import axe_violations
 
 pytestmark = pytest.mark.e2e
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -110,6 +111,8 @@ def test_a_whole_session_from_join_link_to_csv(browser: Browser, room_url: str, 
         expect(screen.locator('[data-testid="stPlotlyChart"] .bartext')).to_have_text(
             ["1 (33%)", "1 (33%)", "1 (33%)", "0 (0%)"], timeout=WAIT_MS)
         assert "How the room answered" not in phones[0].inner_text("body")  # no tallies yet
+        for tab in (trainer, screen, phones[0]):  # WCAG 2.2 AA mid-question, chart drawn
+            assert axe_violations(tab) == [], tab.url
 
         phones[1].reload()  # a dropped phone comes back as the same participant
         expect(phones[1].get_by_text("Stored: your answer is B.")).to_be_visible(timeout=WAIT_MS)
