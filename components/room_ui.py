@@ -26,7 +26,13 @@ from components.room.service import (
 )
 from components.room_charts import answer_rows, choice_letter, make_answers_figure
 from components.talks import Talk, item_label
-from components.ui import escape_markdown, render_chart, render_page_link, render_sources
+from components.ui import (
+    crisis_line_text,
+    escape_markdown,
+    render_chart,
+    render_page_link,
+    render_sources,
+)
 
 PUBLIC_URL_ENV = "TRD_MAP_PUBLIC_URL"
 JOIN_PAGE = "join"
@@ -118,9 +124,10 @@ def render_question_reveal(content: ContentSet, question: RoomQuestion, key_pref
 
 
 def render_crisis_footer(content: ContentSet) -> None:
-    """A frameless room screen carries the crisis line itself, at its foot."""
+    """A frameless room screen carries the crisis line itself, at its foot: the region's line
+    (TRD_MAP_REGION, or ?region= in the link)."""
     st.divider()
-    st.markdown(f":material/call: **{content.frame.crisis_line.text}**")
+    st.markdown(f":material/call: **{crisis_line_text(content)}**")
 
 
 def room_call(call, *args, refused_icon: str = ":material/error:", **kwargs):

@@ -82,7 +82,7 @@ def _join(code: str) -> str:
         st.error(error.message, icon=":material/error:")
         return "wrong code"
     st.session_state.pop(LAST_TAP, None)
-    st.query_params.from_dict({"code": code, "p": token})
+    st.query_params.update({"code": code, "p": token})  # ?region= and the like stay
     st.rerun()
 
 

@@ -101,8 +101,8 @@ def render_setup(content: ContentSet) -> None:
     if opened is None:
         return
     st.session_state[FRESH_LINK] = opened.code
-    st.query_params.from_dict({"code": opened.code, "key": opened.trainer_token,
-                               **({"talk": talk_param} if talk_param else {})})
+    st.query_params.update({"code": opened.code, "key": opened.trainer_token,
+                            **({"talk": talk_param} if talk_param else {})})
     st.rerun()
 
 

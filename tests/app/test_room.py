@@ -300,3 +300,10 @@ def test_a_database_outage_leaves_the_rest_of_the_app_working(run_page, unreacha
     app.button(key="room_open").click().run()
     assert "cannot reach its database" in texts(app)
     assert not run_page("app_pages/quiz.py").exception
+
+
+def test_a_phone_page_carries_the_regions_crisis_line_as_its_footer(run_page, store, opened):
+    phone = run_page("app_pages/room_join.py", code=opened.code, region="uk")
+    assert phone.query_params["region"] == "uk" and phone.query_params["p"]
+    assert "Samaritans free on 116 123" in texts(phone) and "call 999" in texts(phone)
+    assert "988" not in texts(phone)
