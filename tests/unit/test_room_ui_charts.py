@@ -67,3 +67,50 @@ def test_qr_code_is_a_scalable_svg_drawn_here_and_named_by_its_link():
 
 def test_without_a_browser_address_the_join_link_is_relative_to_this_host():
     assert join_link(public_base_url("", ""), "K7QX4M") == "/join?code=K7QX4M"
+
+
+# ---------------------------------------------------------------- the projector's key
+
+
+def test_projector_key_shows_live_counts_but_is_not_the_trainer_token(room_store, content):
+    import datetime as dt
+
+    from components.room import service
+    from components.room_ui import projector_state, screen_key
+
+    opened = service.open_session(room_store, "Room", service.questions_from_set(
+        content, "referral-criteria-20"))
+    key = screen_key(opened.trainer_token)
+    assert key != opened.trainer_token and opened.trainer_token not in key
+    service.next_question(room_store, opened.code, opened.trainer_token, at_question=0)
+    phone = service.join(room_store, opened.code)
+    question = service.participant_view(room_store, opened.code, phone).question
+    service.submit_answer(room_store, opened.code, phone, question.id, 3)
+    state = projector_state(room_store, service.display_code(opened.code), key)
+    assert (state.joined, state.answered, state.counts) == (1, 1, (0, 0, 0, 1))
+    for wrong in (opened.trainer_token, key[:-1] + "0" if key[-1] != "0" else key[:-1] + "1",
+                  None, 42):
+        with pytest.raises(service.RoomError, match="projector link is not valid"):
+            projector_state(room_store, opened.code, wrong)
+    with pytest.raises(service.RoomError, match="No session has this code"):
+        projector_state(room_store, opened.code, key,
+                        now=dt.datetime.now(dt.UTC) + dt.timedelta(days=2))
+    with pytest.raises(service.RoomError, match="No session has this code"):
+        projector_state(room_store, "not a code", key)
+    with pytest.raises(service.RoomError):  # the projector key cannot run the session
+        service.next_question(room_store, opened.code, key, at_question=1)
+
+
+def test_what_comes_next_in_a_talk_lists_the_items_up_to_the_next_live_question(content):
+    from components.room_ui import talk_items_after
+    from components.talks import Talk, TalkItem
+
+    talk = Talk(None, "T", None, (
+        TalkItem("slide", "opening", 1), TalkItem("room-question", "definition-two-trials", 2),
+        TalkItem("slide", "definition", 3), TalkItem("map-node", "tms", 2),
+        TalkItem("room-question", "two-short-trials", 3), TalkItem("slide", "close", 1)))
+    assert [label.split(":")[0] for label in talk_items_after(content, talk, 0)] == [
+        "Presentation slide"]
+    assert [label.split(":")[0] for label in talk_items_after(content, talk, 1)] == [
+        "Presentation slide", "Map card"]
+    assert len(talk_items_after(content, talk, 2)) == 1
