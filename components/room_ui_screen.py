@@ -14,7 +14,6 @@ from components.room.service import (
     REVEALED,
     RoomState,
 )
-from components.room_charts import choice_letter
 from components.room_ui import (
     current_base_url,
     join_link,
@@ -27,6 +26,7 @@ from components.room_ui import (
 from components.ui import escape_markdown
 
 SCREEN_REFRESH_SECONDS = 1.0
+LONG_PROMPT_CHARS = 110
 SCREEN_QR_PX = 340  # read from the back of a teaching room
 STATUS = {LOBBY: "Join now: the first question is coming", OPEN: "Answer on your phone",
           CLOSED: "Answers are closed", REVEALED: "The answer", ENDED: "The session has ended"}
@@ -83,10 +83,9 @@ def _render_question(content: ContentSet, state: RoomState) -> None:
         st.header(escape_markdown(question.story[0]), anchor=False)
         for part in question.story[1:]:
             st.markdown(escape_markdown(part))
-    st.title(escape_markdown(question.prompt), anchor=False)
-    if state.phase != REVEALED:
-        st.markdown("\n".join(f"- **{choice_letter(i)}.** {escape_markdown(choice)}"
-                              for i, choice in enumerate(question.choices)))
+    # A long prompt steps down a size so the chart, which names every choice, still fits.
+    (st.title if len(question.prompt) <= LONG_PROMPT_CHARS else st.header)(
+        escape_markdown(question.prompt), anchor=False)
     render_answers_chart(state, key="room_screen_chart", reveal=state.phase == REVEALED)
     if state.phase == REVEALED:
         render_question_reveal(content, question, key_prefix="room_screen")
