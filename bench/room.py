@@ -351,7 +351,8 @@ async def bench(args, base_url: str, server_pid: int, code: str, trainer_token: 
             sent_times, chosen = await run.answer(number)
             await run.measure(sent_times)
             answered.append((number, chosen))
-            await run.trainer_click("room_close")
+            await run.trainer_click("room_close")  # as a trainer does: one step, then look
+            await trainer.wait_for_selector("text=Answers closed")
             await run.trainer_click("room_reveal")
             await trainer.wait_for_selector("text=Answer shown")
         rss_answered = rss_mb(server_pid)
