@@ -10,7 +10,7 @@ from components.crosswalk import (
     printable_html,
 )
 from components.crosswalk_ui import render_guideline_notes, render_matrix, render_point_detail
-from components.ui import render_missing_link_notice, render_page_header
+from components.ui import crisis_line_text, render_missing_link_notice, render_page_header
 
 c = content()
 guidelines = c.guidelines
@@ -44,7 +44,7 @@ csv_column.download_button("Download these rows, every detail (CSV)",
                            icon=":material/download:")
 html_column.download_button("Printable matrix (HTML)", printable_html(
     guidelines, shown, citations, notice=c.frame.education_notice,
-    crisis_line=c.frame.crisis_line.text), "trd-guideline-crosswalk.html", "text/html",
+    crisis_line=crisis_line_text(c)), "trd-guideline-crosswalk.html", "text/html",
     key="crosswalk_html", on_click="ignore", icon=":material/print:")
 
 st.header("A decision point in detail", anchor="detail")

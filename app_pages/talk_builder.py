@@ -5,6 +5,7 @@ from components.content import content
 from components.export_ui import render_talk_downloads
 from components.talk_builder_ui import render_builder
 from components.talk_render import render_talk_links
+from components.ui import crisis_line_text
 
 c = content()
 st.title("Talk builder")
@@ -15,4 +16,4 @@ talk = render_builder(c)
 if talk.items:
     render_talk_links(talk)
     st.subheader("Take it to a laptop without the app", anchor=False)
-    render_talk_downloads(c, talk, c.frame.crisis_line.text, key_prefix="talks")
+    render_talk_downloads(c, talk, crisis_line_text(c), key_prefix="talks")

@@ -15,6 +15,7 @@ from components.talk_render import (
     slides_of,
     talk_from_address,
 )
+from components.ui import crisis_line_text
 
 c = content()
 st.html(SLIDES_CSS)
@@ -32,6 +33,6 @@ views = slides_of(c, talk)
 number = min(max(number, 1), len(views))
 render_notices(notices)
 render_slide_body(c, views[number - 1], key_prefix="audience")
-render_audience_footer(number, len(views), c.frame.crisis_line.text, following=bool(code))
+render_audience_footer(number, len(views), crisis_line_text(c), following=bool(code))
 if code:
     follow_presenter(code, number)

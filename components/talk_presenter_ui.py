@@ -29,7 +29,7 @@ from components.talk_render import (
     talk_from_address,
 )
 from components.talks import Talk, minutes_before, talk_from_param, talk_to_param
-from components.ui import escape_markdown
+from components.ui import crisis_line_text, escape_markdown
 
 CLOCK = "presenter_clock_started"
 PRESENTER_CSS = SLIDES_CSS.with_name("slides-presenter.css")
@@ -101,7 +101,7 @@ def render_presenter(content, talk: Talk, notices: list[str]) -> None:
         else:
             st.markdown("**Next:** this is the last slide.")
         with st.expander("Download this talk (PowerPoint, PDF)", key="presenter_downloads"):
-            render_talk_downloads(content, talk, content.frame.crisis_line.text,
+            render_talk_downloads(content, talk, crisis_line_text(content),
                                   key_prefix="presenter")
 
 

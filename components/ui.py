@@ -18,6 +18,7 @@ from components.regions import QUERY_PARAM as REGION_PARAM
 from components.regions import SESSION_KEY as REGION_SESSION_KEY
 from components.regions import (
     choose_region,
+    content_for_region,
     current_region,
     fallback_region,
     load_regions,
@@ -168,8 +169,12 @@ def render_page_link(page_id: str, label: str, *, params: Mapping[str, str] | No
 def render_handout_download(content: ContentSet, key_prefix: str,
                             crisis_line: str | None = None) -> None:
     """The handout as print-ready HTML and as PDF (A4, US Letter), with the region's crisis line
-    (the content's default when None); each built once per content version and line."""
-    line = content.frame.crisis_line.text if crisis_line is None else crisis_line
+    (the reader's region when None, whose numbers the urgent advice then uses too); each built
+    once per content version and line."""
+    if crisis_line is None:
+        crisis_line = crisis_line_text(content)
+        content = content_for_region(content)
+    line = crisis_line
     with st.container(horizontal=True, key=f"{key_prefix}_handouts"):
         st.download_button(
             "Download the handout (print-ready HTML)", derived(make_handout_html, content, line),
