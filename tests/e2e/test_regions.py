@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from io import BytesIO
 
 import pytest
 from playwright.sync_api import Page, expect
+from pptx import Presentation
 
 from components.site import SITE_ENV
 from tests.conftest import ROOT
 from tests.e2e.conftest import open_page, wait_until_drawn
 from tests.e2e.server import start_streamlit, stop_streamlit
 from tests.e2e.test_accessibility import axe_violations
+from tests.e2e.test_exports import BUILT_TALK
+from tests.e2e.test_exports import _download as download
 
 UK_LINE = ("In the UK, call Samaritans free on 116 123 (in England also NHS 111, mental health "
            "option); call 999 in an emergency.")
@@ -91,3 +95,17 @@ def test_local_services_with_a_site_pack_have_no_wcag_violations(page: Page, sit
     open_page(page, site_url, path)
     expect(page.get_by_text("Northvale", exact=False).first).to_be_visible()
     assert axe_violations(page) == []
+
+
+@pytest.mark.e2e
+def test_the_handout_and_a_talk_download_carry_the_region_line(page: Page, app_url: str):
+    open_page(page, app_url, "glossary?region=au")
+    handout = download(page, "glossary_handout", "Download the handout")[1].decode("utf-8")
+    assert "In Australia, call Lifeline on 13 11 14" in handout
+    assert "call 000 (Triple Zero)" in handout and "call 911" not in handout
+
+    open_page(page, app_url, f"talks?talk={BUILT_TALK}&region=ie")
+    deck = Presentation(BytesIO(download(page, "_pptx", "PowerPoint (.pptx)")[1]))
+    footers = {shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+               if shape.has_text_frame and "emergency" in shape.text_frame.text}
+    assert footers and all("In Ireland, call Samaritans free on 116 123" in f for f in footers)
