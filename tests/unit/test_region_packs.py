@@ -120,25 +120,36 @@ def test_unknown_option_id_is_named(regions_copy, content):
     assert "au" not in found
 
 
-def test_unknown_source_id_is_named(regions_copy, content):
-    _, problems = broken(regions_copy, content, "ie",
-                         lambda d: d["crisis_contacts"][0]["sources"].append("made-up-2099"))
-    assert problems == ["data/regions/ie.yaml: ie: crisis_contacts[0].sources[2]: unknown source "
-                        "id 'made-up-2099'"]
+# Each broken pack: which region, what is broken, and the one problem it must name.
+ONE_PROBLEM_CASES = {
+    "unknown source id": (
+        "ie", lambda d: d["crisis_contacts"][0]["sources"].append("made-up-2099"),
+        "data/regions/ie.yaml: ie: crisis_contacts[0].sources[2]: unknown source id "
+        "'made-up-2099'"),
+    "confirmed status without sources": (
+        "ca", lambda d: d["statuses"][0].update(sources=[]),
+        "data/regions/ca.yaml: ca: statuses[0]: a confirmed status names its sources (or use "
+        "status: not-confirmed)"),
+    "unconfirmed status without gaps": (
+        "ie", lambda d: d["statuses"][1].update(gaps=""),
+        "data/regions/ie.yaml: ie: statuses[1]: a status that could not be confirmed says why in "
+        "`gaps`"),
+    "id that is not the file name": (
+        "uk", lambda d: d.update(id="gb"),
+        "data/regions/uk.yaml: gb: id: the id must be the file's name, 'uk' (found: 'gb')"),
+    "wording that matches nothing in the advice": (
+        "au", lambda d: d["wording"][0].update(us="dial nine-one-one"),
+        "data/regions/au.yaml: au: wording[0].us: this phrase is not in the shared advice "
+        "(data/referral.yaml), so it would change nothing"),
+}
 
 
-def test_confirmed_status_without_sources_is_refused(regions_copy, content):
-    _, problems = broken(regions_copy, content, "ca",
-                         lambda d: d["statuses"][0].update(sources=[]))
-    assert problems == ["data/regions/ca.yaml: ca: statuses[0]: a confirmed status names its "
-                        "sources (or use status: not-confirmed)"]
-
-
-def test_unconfirmed_status_without_gaps_is_refused(regions_copy, content):
-    _, problems = broken(regions_copy, content, "ie",
-                         lambda d: d["statuses"][1].update(gaps=""))
-    assert problems == ["data/regions/ie.yaml: ie: statuses[1]: a status that could not be "
-                        "confirmed says why in `gaps`"]
+@pytest.mark.parametrize("case", ONE_PROBLEM_CASES)
+def test_each_broken_pack_names_its_one_problem_and_is_left_out(regions_copy, content, case):
+    region_id, edit, expected = ONE_PROBLEM_CASES[case]
+    found, problems = broken(regions_copy, content, region_id, edit)
+    assert problems == [expected]
+    assert region_id not in found and "us" in found
 
 
 def test_misspelt_field_is_named(regions_copy, content):
@@ -147,19 +158,6 @@ def test_misspelt_field_is_named(regions_copy, content):
     assert "data/regions/uk.yaml: uk: crisis_lines: unknown field (check the spelling against " \
            "the other entries)" in problems
     assert "data/regions/uk.yaml: uk: crisis_line: required field is missing" in problems
-
-
-def test_id_that_is_not_the_file_name_is_named(regions_copy, content):
-    _, problems = broken(regions_copy, content, "uk", lambda d: d.update(id="gb"))
-    assert problems == ["data/regions/uk.yaml: gb: id: the id must be the file's name, 'uk' "
-                        "(found: 'gb')"]
-
-
-def test_wording_that_matches_nothing_in_the_advice_is_named(regions_copy, content):
-    _, problems = broken(regions_copy, content, "au",
-                         lambda d: d["wording"][0].update(us="dial nine-one-one"))
-    assert problems == ["data/regions/au.yaml: au: wording[0].us: this phrase is not in the "
-                        "shared advice (data/referral.yaml), so it would change nothing"]
 
 
 def test_yaml_syntax_error_names_the_line_and_keeps_other_regions(regions_copy, content):
