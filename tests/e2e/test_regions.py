@@ -19,8 +19,8 @@ from tests.e2e.test_accessibility import axe_violations
 from tests.e2e.test_exports import BUILT_TALK
 from tests.e2e.test_exports import _download as download
 
-UK_LINE = ("In the UK, call Samaritans free on 116 123 (in England also NHS 111, mental health "
-           "option); call 999 in an emergency.")
+UK_LINE = ("In the UK, call Samaritans free on 116 123 (in England and Wales also NHS 111, mental "
+           "health option); call 999 in an emergency.")
 CRISIS_TEAM = "Northvale Crisis Resolution Team (fictional)"
 
 
