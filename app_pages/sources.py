@@ -4,6 +4,7 @@ import datetime as dt
 import streamlit as st
 
 from components.content import content, derived
+from components.regions import load_regions
 from components.source_index import (
     STALE_AFTER_MONTHS,
     area_label,
@@ -19,7 +20,8 @@ today = dt.date.today()
 render_page_header("Sources", "Every source the app's content cites, grouped by kind, with the "
                    "entries that cite it, and when each content area was last reviewed.")
 
-rows = derived(compute_source_rows, c)  # a walk over every entry: once per content version
+# A walk over every entry and region pack: once per content version and set of packs.
+rows = derived(compute_source_rows, c, tuple(load_regions(c).regions.values()))
 filters = render_source_filters(rows, "sources")
 shown = filter_source_rows(rows, filters.text, filters.kinds, filters.uncited_only)
 uncited = sum(row.uncited for row in rows)

@@ -33,11 +33,17 @@ ENTRY_PAGES: dict[str, tuple[str, str | None]] = {
     "term": ("glossary", "term"),
     "question": ("quiz", None),
     "case": ("cases", "case"),
+    "decision-point": ("crosswalk", "point"),
+    "talk": ("talks", "talk"),
+    "region": ("services", "region"),
 }
+# Region packs live beside the content set (data/regions/), not in it; they cite sources too.
+REGION_AREA = "regions"
 AREA_PAGES: dict[str, str] = {
     "frame": "about", "map": "map", "treatments": "ladder", "timelines": "timelines",
     "referral": "checker", "cases": "cases", "quiz": "quiz", "glossary": "glossary",
-    "presentation": "presentation",
+    "presentation": "presentation", "guidelines": "crosswalk", "talks": "talks",
+    "room_sets": "room", REGION_AREA: "services",
 }
 LABEL_FIELDS = ("term", "label", "name", "title", "heading", "prompt")
 
@@ -145,16 +151,21 @@ def _walk(model: BaseModel, place: _Place) -> Iterator[tuple[_Place, BaseModel]]
                 yield from _walk(item, inner)
 
 
-def _areas(content: BaseModel) -> Iterator[tuple[_Place, BaseModel]]:
+def _areas(content: BaseModel, region_packs: typing.Sequence[BaseModel] = ()
+           ) -> Iterator[tuple[_Place, BaseModel]]:
     for area in type(content).model_fields:
         if area != "sources":
             yield from _walk(getattr(content, area), _Place(area, None, ""))
+    for pack in region_packs:
+        yield from _walk(pack, _Place(REGION_AREA, None, ""))
 
 
-def compute_citations(content: BaseModel) -> dict[str, list[Citing]]:
-    """For each source id, every entry that cites it (each entry once, in content order)."""
+def compute_citations(content: BaseModel, region_packs: typing.Sequence[BaseModel] = ()
+                      ) -> dict[str, list[Citing]]:
+    """For each source id, every entry that cites it (each entry once, in content order), the
+    region packs' entries after the content's."""
     cited: dict[str, list[Citing]] = {}
-    for place, model in _areas(content):
+    for place, model in _areas(content, region_packs):
         for name, info in type(model).model_fields.items():
             if not _is_source_ref(info.annotation, info.metadata):
                 continue
@@ -238,10 +249,11 @@ def cited_by_summary(cited_by: typing.Iterable[Citing]) -> str:
     return "; ".join(f"{area}: {', '.join(labels)}" for area, labels in by_area.items())
 
 
-def compute_source_rows(content: BaseModel) -> list[SourceRow]:
+def compute_source_rows(content: BaseModel, region_packs: typing.Sequence[BaseModel] = ()
+                        ) -> list[SourceRow]:
     """Every source in the registry with what cites it, grouped by kind (registry order of kinds),
     newest first within a kind. One walk over the content: cache it per content version."""
-    citations = compute_citations(content)
+    citations = compute_citations(content, region_packs)
     rows = []
     for label, sources in group_sources_by_kind(content.sources.sources):
         for source in sources:

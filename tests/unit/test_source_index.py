@@ -109,3 +109,18 @@ def test_grouped_rows_keep_the_registry_order_of_kinds():
     rows = compute_source_rows(_content())
     labels = [label for label, _ in group_rows(rows)]
     assert labels == [label for label, _ in group_sources_by_kind(_content().sources.sources)]
+
+
+def test_region_packs_cite_their_sources_and_link_to_local_services(content):
+    from components.regions import read_regions
+
+    packs, problems = read_regions(DATA_DIR / "regions", content)
+    assert not problems
+    rows = {row.source.id: row for row in compute_source_rows(content, tuple(packs.values()))}
+    # The NICE esketamine appraisal is cited by the UK pack, which only the packs cite.
+    citing = rows["nice-ta854-esketamine"].cited_by
+    assert any(c.target.page == "services" and c.target.params == {"region": "uk"}
+               for c in citing), citing
+    uncited_without_packs = {r.source.id for r in compute_source_rows(content) if r.uncited}
+    uncited_with_packs = {r.source.id for r in rows.values() if r.uncited}
+    assert "samaritans-contact-2024" in uncited_without_packs - uncited_with_packs
