@@ -8,6 +8,7 @@ from components.content import content
 from components.slides import parse_slide_number
 from components.talk_presenter_ui import follow_presenter, followed_position
 from components.talk_render import (
+    PROJECTOR_CSS,
     SLIDES_CSS,
     render_audience_footer,
     render_notices,
@@ -18,6 +19,7 @@ from components.talk_render import (
 from components.ui import crisis_line_text
 
 c = content()
+st.html(PROJECTOR_CSS)
 st.html(SLIDES_CSS)
 code = st.query_params.get("follow")
 if code:

@@ -22,6 +22,7 @@ from components.ui import escape_markdown, render_chart
 
 SLIDES_CSS = Path(__file__).resolve().parent.parent / "static" / "slides.css"
 CHART_TEXT_CSS = SLIDES_CSS.with_name("slides-chart-text.css")
+PROJECTOR_CSS = SLIDES_CSS.with_name("projector.css")
 
 
 def talk_from_address(content) -> tuple[Talk, list[str]]:

@@ -81,6 +81,9 @@ def test_a_whole_session_from_join_link_to_csv(browser: Browser, room_url: str, 
             .to_be_visible(timeout=WAIT_MS)
         expect(screen.get_by_text(re.sub(r"(....)(....)", r"\1-\2", code), exact=True)) \
             .to_be_visible(timeout=WAIT_MS)
+        # The room sees the code and the answers, not the app's menu or toolbar.
+        expect(screen.locator('[data-testid="stSidebar"]')).to_be_hidden()
+        expect(screen.locator('[data-testid="stHeader"]')).to_be_hidden()
         screen.screenshot(path=str(tmp_path / "projector-lobby-1920.png"))
 
         phones = []
