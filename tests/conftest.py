@@ -96,3 +96,20 @@ def room_store(request, tmp_path):
     store = open_store(f"sqlite+pysqlite:///{tmp_path / 'room.sqlite3'}")
     yield store
     store.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The session's one headless Chromium (Debian's), shared by the browser and cluster tests:
+    Playwright's sync API allows one instance per process, so it must be defined only here."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup --test)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

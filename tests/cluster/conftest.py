@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import BrowserContext, expect
 
 from tests.cluster.cluster import COOKIE, Cluster, running_cluster
-from tests.e2e.conftest import LAPTOP, browser  # noqa: F401  (the session's Chromium)
+from tests.e2e.conftest import LAPTOP
 
 # Two replicas, PostgreSQL and Chromium share two cores here: a rerun may take seconds.
 expect.set_options(timeout=30_000)
@@ -21,7 +21,7 @@ def cluster() -> Iterator[Cluster]:
 
 
 @pytest.fixture
-def new_context(browser) -> Iterator[Callable[..., BrowserContext]]:  # noqa: F811
+def new_context(browser) -> Iterator[Callable[..., BrowserContext]]:
     """Fresh browser contexts (separate cookie jars, like separate people); `replica=` pins one to a
     replica by presetting the balancer's cookie, as if its earlier requests had landed there."""
     contexts: list[BrowserContext] = []

@@ -1,14 +1,13 @@
 """Browser fixtures: one `streamlit run` on a free 127.0.0.1 port, driven by Debian's Chromium."""
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.conftest import ROOT
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop_streamlit
+from tests.e2e.server import start_streamlit, stop_streamlit
 
 LAPTOP = {"width": 1366, "height": 768}
 
@@ -21,17 +20,6 @@ def app_url(tmp_path_factory) -> Iterator[str]:
         yield base_url
     finally:
         stop_streamlit(server)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup --test)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                              args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
