@@ -9,7 +9,6 @@ import sys
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from components.crosswalk import crosswalk_problems
 from components.ladder import dose_conflicts
 from components.navigation import PAGE_BY_ID
+from components.problems import Problem
 from components.referral import assess_trials, case_trials, classify_episode, expected_case_answer
 from components.schema.cases import CasesFile
 from components.schema.common import Entry, RefTo, Strict
@@ -56,19 +56,6 @@ CONTENT_FILES: dict[str, type[Strict]] = {
     "room_sets": RoomSetsFile,
     "guidelines": GuidelinesFile,
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the content, located as precisely as the YAML allows."""
-
-    file: str
-    entry: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.entry}: {self.field}: {self.message}"
 
 
 class ContentError(Exception):
@@ -276,7 +263,7 @@ def _agreement_problems(content: ContentSet) -> list[Problem]:
                 f"the checker's rules conclude {concluded!r} from this case's trials and red "
                 f"flags (found: {case.expected_answer!r})"))
     # The guideline crosswalk agrees with the checker's and the ladder's guideline citations.
-    problems += [Problem(f.file, f.entry, f.field, f.message) for f in crosswalk_problems(content)]
+    problems += crosswalk_problems(content)
     return problems
 
 

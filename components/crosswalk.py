@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from components.problems import Problem
 from components.schema.guidelines import STATUS_LABELS, Cell, DecisionPoint, GuidelinesFile
 from components.talks import SlideView
 
@@ -173,22 +174,7 @@ def verdict(cell: Cell, rule: str, value: AppValue) -> str:
     return "agrees" if low == value.number == high else "differs"
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A disagreement between the crosswalk and the rest of the content, located like the
-    validator's problems: file, entry, field, what is wrong. The same shape as content.Problem,
-    which this module cannot import: the loader imports this module to run these checks."""
-
-    file: str
-    entry: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.entry}: {self.field}: {self.message}"
-
-
-def rule_conflicts(content: ContentSet) -> list[Finding]:
+def rule_conflicts(content: ContentSet) -> list[Problem]:
     """Where one of the checker's rules cites a guideline compared here, that guideline's cell must
     give the same number."""
     guidelines = content.guidelines
@@ -203,7 +189,7 @@ def rule_conflicts(content: ContentSet) -> list[Finding]:
                     continue
                 cell = point.cell(source)
                 if verdict(cell, point.app_rule, value) != "agrees":
-                    findings.append(Finding(
+                    findings.append(Problem(
                         "data/referral.yaml", _RULE_ENTRIES[point.app_rule], "sources",
                         f"{value.label} {value.number:g} {value.unit} cites {source}, but the "
                         f"crosswalk (data/guidelines.yaml, {point.id}) has {columns[source]} at "
@@ -219,7 +205,7 @@ _LEVEL = re.compile(r"\bLevel (\d)\b")
 _CITED = re.compile(r"\(([^()]+)\)\s*$")
 
 
-def ladder_line_conflicts(content: ContentSet) -> list[Finding]:
+def ladder_line_conflicts(content: ContentSet) -> list[Problem]:
     """Where a ladder option's guideline line names a guideline compared here ('(CANMAT 2023)'),
     the crosswalk cell for that guideline must rate that option with the same line and level."""
     guidelines = content.guidelines
@@ -244,38 +230,38 @@ def ladder_line_conflicts(content: ContentSet) -> list[Finding]:
                        f"{ratings[0].evidence_level or 'none'}")
         else:
             continue
-        findings.append(Finding("data/treatments.yaml", option.id, "guideline_line", message))
+        findings.append(Problem("data/treatments.yaml", option.id, "guideline_line", message))
     return findings
 
 
-def coverage_gaps(content: ContentSet) -> list[Finding]:
+def coverage_gaps(content: ContentSet) -> list[Problem]:
     """Ladder options and map nodes that no crosswalk row links to, and ladder lines citing a
     compared guideline whose crosswalk cell does not rate that option. Gaps, not contradictions:
     the tests keep them at zero, the validator does not refuse content for them."""
     guidelines = content.guidelines
     linked_options = {o for p in guidelines.decision_points for o in p.ladder_options}
     linked_nodes = {n for p in guidelines.decision_points for n in p.map_nodes}
-    findings = [Finding("data/treatments.yaml", o.id, "id", "no crosswalk row links to this "
+    findings = [Problem("data/treatments.yaml", o.id, "id", "no crosswalk row links to this "
                         "option (add it to a decision point's ladder_options in "
                         "data/guidelines.yaml)")
                 for o in content.treatments.options if o.id not in linked_options]
-    findings += [Finding("data/map.yaml", n.id, "id", "no crosswalk row links to this node (add "
+    findings += [Problem("data/map.yaml", n.id, "id", "no crosswalk row links to this node (add "
                          "it to a decision point's map_nodes in data/guidelines.yaml)")
                  for n in content.map.nodes if n.id not in linked_nodes]
     return findings + [f for f in ladder_line_conflicts(content) if f.message.startswith("cites")]
 
 
-def column_kind_problems(content: ContentSet) -> list[Finding]:
+def column_kind_problems(content: ContentSet) -> list[Problem]:
     """Every compared guideline is a source of kind 'guideline'."""
     kinds = {s.id: s.kind for s in content.sources.sources}
-    return [Finding("data/guidelines.yaml", "-", f"guidelines[{index}].source",
+    return [Problem("data/guidelines.yaml", "-", f"guidelines[{index}].source",
                     f"a compared guideline must be a source of kind 'guideline' "
                     f"({column.source} is {kinds.get(column.source)!r})")
             for index, column in enumerate(content.guidelines.guidelines)
             if kinds.get(column.source) != "guideline"]
 
 
-def crosswalk_problems(content: ContentSet) -> list[Finding]:
+def crosswalk_problems(content: ContentSet) -> list[Problem]:
     """What the validator refuses: a column that is not a guideline, and the crosswalk
     contradicting a checker rule or a ladder line that cites a compared guideline."""
     contradictions = [f for f in ladder_line_conflicts(content) if not f.message.startswith("cites")]
