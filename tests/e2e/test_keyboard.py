@@ -203,6 +203,9 @@ def _expect_slide(page: Page, number: int) -> None:
 
 def test_slides_move_by_arrow_keys_and_the_next_button(page: Page, app_url: str):
     open_page(page, app_url, "presentation?slide=1")
+    # The shortcut belongs to the Next button, so it works once that button is on the page (under
+    # CI's load the h1 could be drawn a moment before it).
+    expect(page.locator(".st-key-presentation_next button")).to_be_enabled()
     page.keyboard.press("ArrowRight")  # nothing focused yet: the page's own shortcut
     _expect_slide(page, 2)
     tab_to(page, inside("presentation_next", tag="BUTTON"), "the Next button")
