@@ -88,7 +88,7 @@ def fallback_region(content: ContentSet) -> RegionPack:
     """When no pack loads at all: the shared content's own (US) crisis line, nothing else claimed."""
     line = content.frame.crisis_line
     return RegionPack.model_construct(
-        id=DEFAULT_REGION, name="United States", short_name="US", emergency_number="911",
+        id=DEFAULT_REGION, name="United States", short_name="US", emergency_number="",
         crisis_line=line.text, crisis_contacts=[], regulator="", regulator_sources=[],
         guideline=None, services=ServiceNames(
             primary_care="primary care clinician",
@@ -153,8 +153,10 @@ def region_sources(region: RegionPack) -> list[str]:
 
 def region_summary_lines(region: RegionPack) -> list[str]:
     """What a referral letter needs to say about where the patient is seen."""
-    lines = [f"Region: {region.name}. Emergency number: {region.emergency_number}.",
-             f"Crisis line: {region.crisis_line}"]
+    # The fallback region (no pack loaded) claims no number of its own: its crisis line, from
+    # the shared content, says which to call.
+    number = f" Emergency number: {region.emergency_number}." if region.emergency_number else ""
+    lines = [f"Region: {region.name}.{number}", f"Crisis line: {region.crisis_line}"]
     if region.guideline is not None:
         lines.append(f"Guideline followed there: {region.guideline.name}.")
     return lines

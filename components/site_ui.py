@@ -105,7 +105,8 @@ def summary_for_region(c: ContentSet, summary: str, advice_id: str) -> str:
 
 def render_region_facts(c: ContentSet, region: RegionPack) -> None:
     """Everything the region pack holds: crisis contacts, regulator, guideline, statuses, gaps."""
-    st.markdown(f"**Emergency number:** {md(region.emergency_number)}")
+    if region.emergency_number:
+        st.markdown(f"**Emergency number:** {md(region.emergency_number)}")
     st.markdown("**Crisis contacts**\n" + "".join(
         f"\n- **{md(contact.name)}**: {md(contact.how)}" for contact in region.crisis_contacts))
     st.markdown(f"**Regulator and funders:** {md(region.regulator)}")

@@ -192,3 +192,12 @@ def test_the_handout_in_the_uk_prints_uk_numbers_and_leaves_the_content_alone(co
     assert "911" not in body
     assert "call 911" in make_handout_html(content), "the shared content is unchanged"
     assert localise_content(content, regions["us"]) is content
+
+
+def test_the_fallback_region_claims_no_number_the_content_does_not_give(content):
+    """With no pack loaded, the summary keeps the shared content's crisis line and invents no
+    emergency number in code."""
+    from components.regions import fallback_region, region_summary_lines
+
+    lines = region_summary_lines(fallback_region(content))
+    assert lines == ["Region: United States.", f"Crisis line: {content.frame.crisis_line.text}"]
